@@ -1,0 +1,37 @@
+# Two commands matter: `make site` and `make test`. Each bootstraps .venv from
+# nothing but python3, so both work on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+
+.PHONY: site test serve browser clean
+
+# The project installed with its runtime dependencies, redone when they change.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The test tools on top.
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed
+	$(BIN)/reportsite build
+
+serve: $(VENV)/.installed
+	$(BIN)/reportsite serve --port $(PORT)
+
+# Chromium for the browser tests (Debian's package: a browser download cannot work here).
+browser:
+	@sh .ci/ensure-chromium
+
+test: $(VENV)/.installed-test browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache docs/documents docs/index.md docs/diagnostics.md docs/data

@@ -1,0 +1,125 @@
+/*
+ * Chinese full-text search in Material's header search box, backed by Pagefind.
+ *
+ * Why Pagefind: its extended build segments Chinese at index time and loads
+ * only the index chunks a query needs, so a word inside a longer word (人才 in
+ * 科技人才) is found and a large site stays fast. The box keeps Material's
+ * look; templates/theme/partials/search.html explains why Material's own
+ * search leaves it alone.
+ */
+(() => {
+  "use strict";
+
+  const root = document.querySelector("[data-reportsite-search]");
+  if (!root) return;
+  const form = root.querySelector("form");
+  const input = form.querySelector("input[name=query]");
+  const meta = root.querySelector("[data-reportsite-search-meta]");
+  const list = root.querySelector("[data-reportsite-search-results]");
+  const toggle = document.getElementById("__search");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  const translations = config.translations;
+
+  // How many pages a query shows at once, and sentences under each.
+  const PAGE_SIZE = 20;
+  const SUB_RESULTS = 3;
+
+  let pagefind = null;
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
+        // Pagefind stores URLs from the site root; under a sub-path
+        // (https://owner.github.io/repo/) they need the site's own base.
+        await module.options({ baseUrl: base.pathname });
+        module.init();
+        return module;
+      });
+    }
+    return pagefind;
+  }
+
+  // Pagefind's excerpts are page text with <mark> around the hits. They are
+  // rebuilt as text nodes and marks, so no text from a document becomes markup.
+  function excerptNodes(excerpt) {
+    const body = new DOMParser().parseFromString(excerpt, "text/html").body;
+    return [...body.childNodes].map((node) =>
+      node.nodeName === "MARK" ? element("mark", "", [node.textContent]) : document.createTextNode(node.textContent));
+  }
+
+  function element(tag, className, children = []) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  }
+
+  function resultItem(page) {
+    const title = element("h1");
+    title.textContent = page.meta.title || page.url;
+    const excerpt = element("p", "", excerptNodes(page.excerpt));
+    const article = element("article", "md-search-result__article md-typeset", [title, excerpt]);
+    const link = element("a", "md-search-result__link", [article]);
+    link.href = page.url;
+    const item = element("li", "md-search-result__item", [link]);
+    // The sections that hold hits, but not the one the page excerpt already shows.
+    const subResults = (page.sub_results || []).filter((s) => s.url !== page.url && s.excerpt !== page.excerpt);
+    for (const sub of subResults.slice(0, SUB_RESULTS)) {
+      const heading = element("h2");
+      heading.textContent = sub.title;
+      const text = element("p", "", excerptNodes(sub.excerpt));
+      const subLink = element("a", "md-search-result__link", [
+        element("article", "md-search-result__article md-typeset", [heading, text]),
+      ]);
+      subLink.href = sub.url;
+      item.append(subLink);
+    }
+    return item;
+  }
+
+  function count(total) {
+    if (total === 0) return translations["search.result.none"];
+    if (total === 1) return translations["search.result.one"];
+    return translations["search.result.other"].replace("#", total);
+  }
+
+  let latest = 0;
+  async function run() {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (!query) {
+      meta.textContent = translations["search.result.placeholder"];
+      list.replaceChildren();
+      return;
+    }
+    const module = await loadPagefind();
+    const search = await module.debouncedSearch(query, {}, 120);
+    if (search === null || ticket !== latest) return; // a newer query superseded this one
+    const pages = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (ticket !== latest) return;
+    meta.textContent = count(search.results.length);
+    list.replaceChildren(...pages.map(resultItem));
+  }
+
+  input.addEventListener("input", run);
+  input.addEventListener("focus", () => {
+    toggle.checked = true;
+    loadPagefind();
+  });
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) input.focus();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => setTimeout(run));
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.checked = false;
+      input.blur();
+    } else if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
+    }
+  });
+})();

@@ -1,0 +1,108 @@
+"""The build: gather everything, then write, then hand the pages to MkDocs.
+
+`generate` runs read → extract → link → render → write and leaves plain
+Markdown in docs/, so any builder of `mkdocs.yml` can make the site from it;
+`build_site` then runs MkDocs and indexes the result for search with Pagefind.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.extract import extract_all
+from generator.link import Corpus, link
+from generator.read import read_corpus
+from generator.render import GENERATED, render_site
+from generator.write import write_tree
+
+log = logging.getLogger("reportsite")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a site's parts live: a folder holding mkdocs.yml, docs/ and templates/."""
+
+    root: Path
+    corpus: Path
+    site: Path
+
+    @classmethod
+    def at(cls, root: Path, corpus: Path | None = None, site: Path | None = None) -> "Project":
+        root = root.resolve()
+        return cls(root, (corpus or root / "corpus").resolve(), (site or root / "site").resolve())
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+def gather(corpus_dir: Path) -> Corpus:
+    """Read, extract and link the whole corpus."""
+    if not corpus_dir.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    documents, skipped = read_corpus(corpus_dir)
+    for document in documents:
+        _log_document(document)
+    return link(documents, skipped, extract_all(documents))
+
+
+def _log_document(document) -> None:
+    cut = Counter(removed.rule for removed in document.removed)
+    what = ", ".join(f"{rule} {count}" for rule, count in sorted(cut.items())) or "nothing"
+    log.info("read %s: %d sections, %d sentences; removed %s",
+             document.source_file, len(document.titled_sections), sum(1 for _ in document.sentences()), what)
+
+
+def generate(project: Project) -> Corpus:
+    """Write the generated Markdown pages and data files into docs/."""
+    corpus = gather(project.corpus)
+    files = render_site(corpus, project.templates)
+    result = write_tree(project.docs, files, GENERATED)
+    log.info("generated %d files in %s: %d written, %d unchanged, %d removed",
+             len(files), project.docs, len(result.written), result.unchanged, len(result.removed))
+    return corpus
+
+
+def run_mkdocs(project: Project, strict: bool = False) -> None:
+    """Build the site from docs/ into the project's site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project.config_file), site_dir=str(project.site), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def index_search(site: Path) -> None:
+    """Index the built site with Pagefind (its extended build segments Chinese)."""
+    # Heading permalinks ("¶") are page chrome, not text to find or show.
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"pagefind failed:\n{done.stdout}{done.stderr}")
+    summary = [line.strip() for line in done.stdout.splitlines() if line.strip().startswith("Indexed")]
+    log.info("search index: %s", "; ".join(summary))
+
+
+def build_site(project: Project, strict: bool = False) -> Corpus:
+    """The whole site: generate pages, build with MkDocs, index for search."""
+    corpus = generate(project)
+    run_mkdocs(project, strict=strict)
+    index_search(project.site)
+    return corpus

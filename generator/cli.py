@@ -1,0 +1,65 @@
+"""The `reportsite` command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from generator import __version__, export
+from generator.build import Project, build_site, gather
+
+log = logging.getLogger("reportsite")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportsite", description="Build a report site from a corpus of documents.")
+    parser.add_argument("--version", action="version", version=f"reportsite {__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the site from the corpus")
+    build.add_argument("--corpus", type=Path, help="corpus folder (default: PROJECT/corpus)")
+    build.add_argument("--site", type=Path, help="output folder (default: PROJECT/site)")
+    build.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on any skipped document and on MkDocs warnings (broken links, anchors)")
+
+    extract = commands.add_parser("extract", help="write the report of a corpus, no site")
+    extract.add_argument("corpus", type=Path, help="corpus folder")
+    extract.add_argument("-o", "--output", type=Path, required=True, help="report.json to write")
+
+    serve = commands.add_parser("serve", help="live site that follows corpus changes")
+    serve.add_argument("--corpus", type=Path, help="corpus folder (default: PROJECT/corpus)")
+    serve.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(levelname)-8s %(message)s", stream=sys.stderr)
+    try:
+        if args.command == "build":
+            corpus = build_site(Project.at(args.project, args.corpus, args.site), strict=args.strict)
+            if args.strict and corpus.skipped:
+                log.error("%d file(s) skipped; failing because of --strict", len(corpus.skipped))
+                return 1
+        elif args.command == "extract":
+            corpus = gather(args.corpus)
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(export.dumps(export.report(corpus)), encoding="utf-8")
+            log.info("wrote %s: %d documents", args.output, len(corpus.documents))
+        elif args.command == "serve":
+            from generator.serve import serve
+
+            serve(Project.at(args.project, args.corpus), port=args.port)
+    except (FileNotFoundError, RuntimeError, Abort) as error:  # MkDocs aborts a failed --strict build
+        log.error("%s", error)
+        return 1
+    return 0

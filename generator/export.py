@@ -1,0 +1,57 @@
+"""The report: the extracted structure as the contract's `report.json`.
+
+See CONTRACT.md. The same corpus always gives byte-identical output: keys are
+sorted and every list has a stable order.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.link import Corpus
+from generator.model import Document
+
+SCHEMA_VERSION = 1
+FACT_LISTS = ("metrics", "events", "pillars", "terms")
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """A document as the contract describes it, with provenance beside."""
+    return {
+        "id": document.id,
+        "source_file": document.source_file,
+        "title": document.title,
+        "title_known": document.title_known,
+        "date": document.date,
+        "author": document.field("author"),
+        "author_post": document.author_post,
+        "publisher": document.field("publisher"),
+        "meta_sources": {name: value.source for name, value in document.meta.items()},
+        "format": document.format,
+        "encoding": document.encoding,
+        "sections": [
+            {"title": s.title, "number": s.number, "level": s.level} for s in document.titled_sections
+        ],
+        "sentences": sum(1 for _ in document.sentences()),
+        "removed_lines": len(document.removed),
+        "url": document.url,
+    }
+
+
+def report(corpus: Corpus) -> dict[str, Any]:
+    """The whole report for `corpus`."""
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "documents": [document_record(d) for d in corpus.documents],
+        "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped],
+    }
+    for kind in FACT_LISTS:
+        per_doc = corpus.facts.get(kind, {})
+        data[kind] = [fact for d in corpus.documents for fact in per_doc.get(d.id, [])]
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """UTF-8 JSON text with sorted keys, as the contract asks."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

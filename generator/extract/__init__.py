@@ -1,0 +1,37 @@
+"""Extraction: facts found in one document at a time.
+
+An extractor reads the typed `Document` (sentences with stable ids) and returns
+facts of one kind, each naming the sentence it comes from. Adding an extractor
+means adding one module here and naming it in `EXTRACTORS`; the link stage and
+the export pick its facts up by `kind`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from generator.model import Document
+
+
+class Extractor(Protocol):
+    """Finds the facts of one kind in a document."""
+
+    #: the report.json list its facts fill: "metrics", "events", ...
+    kind: str
+
+    def extract(self, document: Document) -> list[dict[str, Any]]:
+        """The facts of `document`, each a mapping with at least `id` and `sentence_id`."""
+        ...
+
+
+#: The extractors every build runs, in order.
+EXTRACTORS: tuple[Extractor, ...] = ()
+
+
+def extract_all(documents: list[Document], extractors=EXTRACTORS) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Facts per kind, per document id: `facts[kind][document.id]`."""
+    facts: dict[str, dict[str, list[dict[str, Any]]]] = {e.kind: {} for e in extractors}
+    for extractor in extractors:
+        for document in documents:
+            facts[extractor.kind][document.id] = extractor.extract(document)
+    return facts

@@ -1,0 +1,144 @@
+"""The typed document model every stage shares.
+
+Readers turn a file into a `Document`: metadata, sections, paragraphs and
+sentences with stable ids. Extractors read documents and return facts; the link
+stage gathers documents and facts into a `Corpus`. Nothing here renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+#: The metadata fields every document has, known or not.
+META_FIELDS = ("title", "date", "author", "publisher")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of article text; `id` is its anchor on the document page."""
+
+    id: str
+    text: str
+
+
+@dataclass
+class Paragraph:
+    """A run of sentences the source printed as one paragraph."""
+
+    sentences: list[Sentence]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
+
+
+@dataclass
+class Section:
+    """A heading and the paragraphs under it.
+
+    The text before the first heading is a section with no title (`title` is
+    None), so every paragraph belongs to exactly one section.
+    """
+
+    title: str | None
+    level: int = 1
+    number: str | None = None  # the numbering the source put before the title: "一", "（二）", "1.1"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """The title as the source printed it, numbering included."""
+        if self.number is None:
+            return self.title or ""
+        separator = "、" if self.number[-1] not in "）)" else ""
+        if self.number[0].isdigit():
+            separator = " "
+        return f"{self.number}{separator}{self.title}"
+
+
+@dataclass(frozen=True)
+class MetaValue:
+    """A metadata field's value and where it was found (its provenance)."""
+
+    value: str
+    source: str  # sidecar, front_matter, html_meta, byline, person_line, first_line, file_name
+
+
+@dataclass(frozen=True)
+class RemovedText:
+    """A line the cleaner cut from the document, and the rule that cut it."""
+
+    text: str
+    rule: str
+
+
+@dataclass
+class Document:
+    """A corpus file, read and structured."""
+
+    id: str
+    source_file: str  # path relative to the corpus folder, with forward slashes
+    format: str  # text, markdown, html
+    encoding: str
+    meta: dict[str, MetaValue]
+    sections: list[Section]
+    removed: list[RemovedText] = field(default_factory=list)
+    author_post: str | None = None  # "中国工商银行金融科技部总经理" beside the author's name
+    warnings: list[str] = field(default_factory=list)  # what was odd but readable
+
+    def field(self, name: str) -> str | None:
+        """The value of metadata field `name`, or None when it is unknown."""
+        found = self.meta.get(name)
+        return found.value if found else None
+
+    @property
+    def title(self) -> str:
+        """The title; a document whose title is unknown is named by its file."""
+        return self.field("title") or self.source_file.rsplit("/", 1)[-1]
+
+    @property
+    def title_known(self) -> bool:
+        return "title" in self.meta
+
+    @property
+    def date(self) -> str | None:
+        return self.field("date")
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the document page."""
+        return f"documents/{self.id}/"
+
+    def sentences(self):
+        """Every sentence in reading order."""
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                yield from paragraph.sentences
+
+    @property
+    def titled_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.title is not None]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A corpus file that could not be read, and why."""
+
+    source_file: str
+    reason: str
+
+
+def sentence_ids(texts: list[str]) -> list[str]:
+    """Stable anchors for a document's sentences.
+
+    An id hashes the sentence's own text, so editing one paragraph leaves the
+    links to every other sentence intact; a repeated sentence gets a suffix.
+    """
+    seen: dict[str, int] = {}
+    ids = []
+    for text in texts:
+        base = "s-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids

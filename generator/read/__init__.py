@@ -1,0 +1,136 @@
+"""Reading the corpus: files in, `Document`s out.
+
+For each file: decode its bytes, let the reader for its format find blocks and
+metadata, take the metadata lines from its head, cut the page furniture, and
+build sections and sentences. A file that cannot be read is skipped with a
+reason; the rest of the corpus is unaffected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.model import Document, MetaValue, Skipped
+from generator.read import furniture, metadata, structure
+from generator.read.encoding import NotText, decode
+from generator.read.readers import meta_from_mapping, reader_for, supported
+
+log = logging.getLogger("reportsite")
+
+SIDECAR_SUFFIX = ".meta.yaml"
+
+# Provenance, most trusted first: a field is taken from the first that has it.
+TRUST = ("sidecar", "front_matter", "html_meta", "byline", "person_line", "first_line")
+
+
+class ReadError(ValueError):
+    """A corpus file that cannot become a document; the message says why."""
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """Every document file below `corpus`, sorted, without sidecars or hidden files."""
+    files = []
+    for path in sorted(corpus.rglob("*")):
+        relative = path.relative_to(corpus)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        files.append(path)
+    return files
+
+
+def document_id(relative: str) -> str:
+    """A stable ASCII id from a corpus-relative path.
+
+    ASCII names keep their readable stem; a name with other characters gets a
+    hash of the path so that two Chinese file names never collide.
+    """
+    stem = relative.rsplit(".", 1)[0] if "." in relative.rsplit("/", 1)[-1] else relative
+    slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-")
+    if stem.isascii() and slug:
+        return slug
+    digest = hashlib.sha1(relative.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else f"doc-{digest}"
+
+
+def read_sidecar(path: Path) -> dict[str, MetaValue]:
+    """Metadata from `NAME.meta.yaml` beside the document, when there is one."""
+    sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        mapping = yaml.safe_load(decode(sidecar.read_bytes())[0])
+    except (yaml.YAMLError, NotText) as error:
+        raise ReadError(f"sidecar {sidecar.name} is unreadable ({str(error).splitlines()[0]})") from error
+    if not isinstance(mapping, dict):
+        raise ReadError(f"sidecar {sidecar.name} is not a mapping of keys to values")
+    return meta_from_mapping(mapping, "sidecar")
+
+
+def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
+    """Read one corpus file into a `Document`; its `warnings` say what was odd.
+
+    Raises `ReadError` when the file cannot become a document at all.
+    """
+    relative = path.relative_to(corpus).as_posix()
+    try:
+        text, encoding = decode(path.read_bytes())
+    except NotText as error:
+        raise ReadError(str(error)) from error
+    reader = reader_for(path.suffix.lower(), text)
+    if reader is None:
+        raise ReadError(f"unsupported format {path.suffix or '(no extension)'}")
+    source = reader.read(text)
+    sidecar = read_sidecar(path)
+    head = metadata.read_head(source.blocks, {**source.meta, **sidecar})
+    blocks, removed = furniture.clean(head.blocks)
+    sections = structure.build_sections(blocks)
+    if not any(section.paragraphs for section in sections):
+        raise ReadError("no article text after cleaning")
+    # Each field from its most trusted source; the sort is stable.
+    candidates = [*sidecar.items(), *source.meta.items(), *head.meta.items()]
+    meta: dict[str, MetaValue] = {}
+    for name, value in sorted(candidates, key=lambda item: TRUST.index(item[1].source)):
+        meta.setdefault(name, value)
+    document = Document(
+        id=doc_id, source_file=relative, format=source.format, encoding=encoding, meta=meta,
+        sections=sections, removed=head.consumed + removed, author_post=head.author_post,
+        warnings=source.warnings,
+    )
+    return document
+
+
+def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:
+    """Every readable document of `corpus`, and the files skipped with their reasons."""
+    documents, skipped = [], []
+    taken: set[str] = set()
+    for path in corpus_files(corpus):
+        relative = path.relative_to(corpus).as_posix()
+        if not supported(path.suffix.lower()):
+            skipped.append(Skipped(relative, f"unsupported format {path.suffix or '(no extension)'}"))
+            log.warning("skipped %s: unsupported format %s", relative, path.suffix or "(no extension)")
+            continue
+        doc_id = document_id(relative)
+        if doc_id in taken:  # "a.txt" beside "a.md"
+            doc_id = f"{doc_id}-{hashlib.sha1(relative.encode('utf-8')).hexdigest()[:8]}"
+        try:
+            document = read_document(path, corpus, doc_id)
+        except ReadError as error:
+            skipped.append(Skipped(relative, str(error)))
+            log.warning("skipped %s: %s", relative, error)
+            continue
+        except OSError as error:
+            skipped.append(Skipped(relative, f"cannot be read ({error.strerror})"))
+            log.warning("skipped %s: cannot be read (%s)", relative, error.strerror)
+            continue
+        for warning in document.warnings:
+            log.warning("%s: %s", relative, warning)
+        taken.add(doc_id)
+        documents.append(document)
+    return documents, skipped

@@ -1,0 +1,54 @@
+"""Removing page furniture: the site around an article, not the article.
+
+Every rule is data (`generator/data/furniture.yaml`); this module applies them
+and records what it cut and why, so the build log and the diagnostics page can
+show it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from generator import rules
+from generator.model import RemovedText
+from generator.read.readers import Block
+
+
+@cache
+def _compiled():
+    data = rules.load("furniture")
+    line_rules = [(rule["name"], re.compile(rule["pattern"])) for rule in data["line_rules"]]
+    return line_rules, re.compile(data["tail_markers"]), re.compile(data["sentence_end"])
+
+
+def furniture_rule(text: str) -> str | None:
+    """The name of the first furniture rule matching the line `text`, or None."""
+    line_rules, _, _ = _compiled()
+    for name, pattern in line_rules:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def clean(blocks: list[Block]) -> tuple[list[Block], list[RemovedText]]:
+    """Split `blocks` into the article's and the furniture removed from it.
+
+    Once a tail marker ("相关文章", "月点击排行") has been seen, lines that do not
+    read as sentences are the lists such markers introduce. A line that ends
+    like a sentence is kept even there: no article sentence is ever cut.
+    """
+    _, tail_marker, sentence_end = _compiled()
+    kept, removed = [], []
+    in_tail = False
+    for block in blocks:
+        text = block.text
+        in_tail = in_tail or bool(tail_marker.search(text))
+        rule = furniture_rule(text)
+        if rule is None and in_tail and not sentence_end.search(text):
+            rule = "trailing_list"
+        if rule is None:
+            kept.append(block)
+        else:
+            removed.append(RemovedText(text, rule))
+    return kept, removed

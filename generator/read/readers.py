@@ -1,0 +1,255 @@
+"""One reader per input format.
+
+A reader turns decoded text into a `Source`: the document's blocks (lines of
+text, and headings where the markup says so) and the metadata its format
+carries (front matter, HTML <meta>). Cleaning, bylines and sections are the
+same for every format and happen after, in `generator.read`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import markdown
+import yaml
+from lxml import etree
+
+from generator import rules
+from generator.dates import parse_date
+from generator.model import MetaValue
+
+
+@dataclass
+class Block:
+    """A line of text, or a heading when `heading_level` is set by markup."""
+
+    text: str
+    heading_level: int | None = None
+
+
+@dataclass
+class Source:
+    """What a reader found in one file."""
+
+    format: str
+    blocks: list[Block]
+    meta: dict[str, MetaValue] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def meta_from_mapping(mapping: dict, source: str) -> dict[str, MetaValue]:
+    """Metadata fields from a sidecar or front matter mapping, keys as data names them."""
+    found = {}
+    keys = rules.load("metadata")["keys"]
+    lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
+    for name, aliases in keys.items():
+        for alias in aliases:
+            value = lowered.get(alias.lower())
+            if value is None or value == "":
+                continue
+            if isinstance(value, list):  # authors: [a, b]
+                value = "、".join(str(v) for v in value)
+            text = parse_date(value) if name == "date" else str(value).strip()
+            if text:
+                found[name] = MetaValue(text, source)
+                break
+    return found
+
+
+class TextReader:
+    """Plain text: every non-empty line is a block."""
+
+    format = "text"
+    extensions = (".txt", ".text")
+
+    def read(self, text: str) -> Source:
+        """Split `text` into line blocks, keeping the inner spacing bylines use."""
+        blocks = [Block(line.strip()) for line in text.splitlines() if line.strip()]
+        return Source(self.format, blocks)
+
+
+class HtmlReader:
+    """Web pages: the article's blocks, without the page around it."""
+
+    format = "html"
+    extensions = (".html", ".htm", ".xhtml")
+
+    _BLOCK_TAGS = {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre",
+        "section", "article", "main", "header", "body", "address", "figure", "hr", "center",
+    }
+    _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+    def read(self, text: str) -> Source:
+        """Parse a whole HTML page: metadata from its head, blocks from its article."""
+        if not text.strip():
+            return Source(self.format, [])
+        try:
+            root = lxml.html.document_fromstring(text)
+        except (etree.ParserError, ValueError) as error:
+            return Source(self.format, [], warnings=[f"unreadable HTML ({error})"])
+        meta = self._head_meta(root)
+        return Source(self.format, self.blocks(root), meta)
+
+    def blocks(self, root) -> list[Block]:
+        """The blocks of the article inside `root`, furniture elements removed."""
+        self._drop_furniture(root)
+        return self._walk(self._article(root))
+
+    def _head_meta(self, root) -> dict[str, MetaValue]:
+        names = {}
+        for element in root.iter("meta"):
+            key = (element.get("property") or element.get("name") or "").strip().lower()
+            content = (element.get("content") or "").strip()
+            if key and content:
+                names.setdefault(key, content)
+        found = {}
+        for name, keys in rules.load("metadata")["html_meta"].items():
+            for key in keys:
+                value = names.get(key.lower())
+                if value and name == "date":
+                    value = parse_date(value)
+                if value:
+                    found[name] = MetaValue(value, "html_meta")
+                    break
+        time = root.find(".//time[@datetime]")
+        if "date" not in found and time is not None and parse_date(time.get("datetime")):
+            found["date"] = MetaValue(parse_date(time.get("datetime")), "html_meta")
+        title = root.findtext(".//title")
+        if "title" not in found and title and title.strip():
+            found["title"] = MetaValue(self._strip_site_name(title.strip(), found.get("publisher")), "html_meta")
+        return found
+
+    @staticmethod
+    def _strip_site_name(title: str, publisher: MetaValue | None) -> str:
+        # "文章标题 - 移动支付网": the part after the last separator names the site.
+        for separator in rules.load("metadata")["title_site_separators"]:
+            head, found, tail = title.rpartition(separator)
+            if found and head.strip() and (publisher is None or publisher.value in tail or len(tail) <= 12):
+                return head.strip()
+        return title
+
+    def _drop_furniture(self, root) -> None:
+        data = rules.load("furniture")
+        names = re.compile(data["html_furniture_names"])
+        tags = set(data["html_furniture_tags"])
+        total = len(root.text_content())
+        for element in list(root.iter()):
+            if not isinstance(element.tag, str):
+                if element.getparent() is not None:  # comments, processing instructions
+                    element.drop_tree()
+                continue
+            named = names.search(f"{element.get('class', '')} {element.get('id', '')}")
+            if element.tag in tags or named:
+                # Why the size check: a wrapper named "side-main" that holds the
+                # article itself must never go with the furniture.
+                if named and len(element.text_content()) > total / 2:
+                    continue
+                if element.getparent() is not None:
+                    element.drop_tree()
+
+    @staticmethod
+    def _article(root):
+        for path in (".//article", ".//*[@itemprop='articleBody']", ".//main"):
+            found = root.findall(path)
+            if len(found) == 1 and found[0].text_content().strip():
+                return found[0]
+        body = root.find(".//body")
+        return body if body is not None else root
+
+    def _walk(self, element) -> list[Block]:
+        blocks: list[Block] = []
+        pending: list[str] = []
+        heading: list[int | None] = [None]
+
+        def flush():
+            text = " ".join("".join(pending).split())
+            if text:
+                blocks.append(Block(text, heading[0]))
+            pending.clear()
+
+        def visit(node):
+            tag = node.tag if isinstance(node.tag, str) else ""
+            level = self._HEADINGS.get(tag)
+            if tag in self._BLOCK_TAGS or level or tag == "br":
+                flush()
+            if level:
+                heading[0] = level
+            if tag != "img" and node.text:
+                pending.append(node.text)
+            for child in node:
+                visit(child)
+                if child.tail:
+                    pending.append(child.tail)
+            if tag in self._BLOCK_TAGS or level:
+                flush()
+            if level:
+                heading[0] = None
+
+        visit(element)
+        flush()
+        return blocks
+
+
+class MarkdownReader:
+    """Markdown with optional YAML front matter."""
+
+    format = "markdown"
+    extensions = (".md", ".markdown")
+    _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+    def read(self, text: str) -> Source:
+        """Front matter to metadata; the body, through Markdown, to HTML blocks."""
+        warnings = []
+        meta = {}
+        found = self._FRONT_MATTER.match(text)
+        if found:
+            text = text[found.end():]
+            try:
+                mapping = yaml.safe_load(found.group(1) or "") or {}
+                if not isinstance(mapping, dict):
+                    raise yaml.YAMLError("front matter is not a mapping of keys to values")
+                meta = meta_from_mapping(mapping, "front_matter")
+            except yaml.YAMLError as error:
+                first_line = str(error).strip().splitlines()[0]
+                warnings.append(f"malformed front matter, ignored ({first_line})")
+        html = markdown.markdown(text, extensions=["extra"], output_format="html")
+        root = lxml.html.document_fromstring(f"<html><body>{html}</body></html>") if html.strip() else None
+        blocks = HtmlReader().blocks(root) if root is not None else []
+        return Source(self.format, blocks, meta, warnings)
+
+
+READERS = (TextReader(), MarkdownReader(), HtmlReader())
+
+_HTML_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|li|span|a|table|td|img)[\s/>]", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a saved web page, whatever its file name says.
+
+    A text that merely mentions a tag (`<script>alert(1)</script>` quoted in an
+    article) is not a web page: it needs the page's own start, or markup on
+    many of its lines.
+    """
+    if _HTML_DOCUMENT.match(text):
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_TAG.search(line))
+    return len(lines) >= 3 and tagged >= 0.5 * len(lines)
+
+
+def reader_for(suffix: str, text: str):
+    """The reader for a file with this suffix and text, or None when unsupported."""
+    for reader in READERS:
+        if suffix in reader.extensions:
+            if reader.format != "html" and looks_like_html(text):
+                return READERS[-1]
+            return reader
+    return None
+
+
+def supported(suffix: str) -> bool:
+    return any(suffix in reader.extensions for reader in READERS)

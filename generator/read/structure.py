@@ -1,0 +1,92 @@
+"""Cutting a document's blocks into sections, paragraphs and sentences."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from generator import rules
+from generator.model import Paragraph, Section, Sentence, sentence_ids
+from generator.read.readers import Block
+
+
+@cache
+def _compiled():
+    data = rules.load("structure")
+    numbered = [(h["style"], re.compile(h["pattern"])) for h in data["numbered_headings"]]
+    sentence = re.compile(rf"(?s)\s*(?:.*?(?:{data['sentence_end']}){data['closing']}|.+)")
+    return data, numbered, re.compile(data["not_heading_end"]), sentence
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each with its end punctuation and closing quotes."""
+    _, _, _, sentence = _compiled()
+    return [s.strip() for s in sentence.findall(text) if s.strip()]
+
+
+def numbered_heading(text: str) -> tuple[str, str, str] | None:
+    """`(style, number, title)` when `text` is a numbered heading line."""
+    data, numbered, not_heading_end, _ = _compiled()
+    if len(text) > data["heading_max_chars"] or not_heading_end.search(text):
+        return None
+    for style, pattern in numbered:
+        found = pattern.match(text)
+        if found:
+            return style, found.group("number"), found.group("title").strip()
+    return None
+
+
+def _is_subheading(blocks: list[Block], index: int) -> bool:
+    """A stand-alone line between paragraphs that is shorter than a sentence and is not one."""
+    data, _, not_heading_end, _ = _compiled()
+    text = blocks[index].text
+    if not data["subheading_min_chars"] <= len(text) <= data["heading_max_chars"] or not_heading_end.search(text):
+        return False
+    if "。" in text or index + 1 >= len(blocks):
+        return False
+    following = blocks[index + 1]
+    # what follows a heading is text, not another heading-like line
+    return following.heading_level is None and (bool(not_heading_end.search(following.text))
+                                                or len(following.text) > data["heading_max_chars"])
+
+
+def build_sections(blocks: list[Block]) -> list[Section]:
+    """Sections holding every block: headings open sections, text fills them."""
+    sections = [Section(title=None, level=1)]
+    style_rank: dict[str, int] = {}
+    markup_levels = sorted({b.heading_level for b in blocks if b.heading_level})
+    pending: list[list[str]] = []  # sentences of each paragraph, ids assigned at the end
+
+    def open_section(title: str, level: int, number: str | None = None):
+        sections.append(Section(title=title, level=level, number=number))
+
+    for index, block in enumerate(blocks):
+        numbered = numbered_heading(block.text)
+        if block.heading_level is not None:
+            level = markup_levels.index(block.heading_level) + 1
+            number, title = (numbered[1], numbered[2]) if numbered else (None, block.text)
+            open_section(title, level, number)
+        elif numbered:
+            style, number, title = numbered
+            style_rank.setdefault(style, len(style_rank) + 1)
+            depth = number.count(".") if style == "arabic_dotted" else 0
+            open_section(title, style_rank[style] + depth, number)
+        elif _is_subheading(blocks, index):
+            current = sections[-1]
+            level = current.level + 1 if current.number is not None else current.level if current.title else 1
+            open_section(block.text, level)
+        else:
+            sentences = split_sentences(block.text)
+            if sentences:
+                pending.append(sentences)
+                sections[-1].paragraphs.append(Paragraph([]))
+
+    # Ids hash the text, so they are assigned once every sentence is known.
+    flat = [text for paragraph in pending for text in paragraph]
+    ids = iter(sentence_ids(flat))
+    paragraphs = (p for s in sections for p in s.paragraphs)
+    for paragraph, texts in zip(paragraphs, pending):
+        paragraph.sentences = [Sentence(next(ids), text) for text in texts]
+    if sections[0].title is None and not sections[0].paragraphs and len(sections) > 1:
+        sections.pop(0)
+    return sections

@@ -1,0 +1,71 @@
+"""Rendering: the linked corpus to Markdown pages and data files.
+
+Templates live in the project's `templates/pages/` (Jinja2). Rendering only
+formats what the link stage computed; it never reads or extracts. Document
+text is always passed to templates as data and escaped there, so nothing a
+document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import export
+from generator.link import KIND_NAMES, Corpus
+
+#: Files and folders under docs/ that the generator owns: rewritten on every
+#: build, and anything in them that the build did not write is stale.
+GENERATED = ("index.md", "diagnostics.md", "documents/", "data/")
+
+# Python-Markdown's escapable characters (with tables' "|"); "<", ">" and "&"
+# are HTML-escaped instead.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_inline(text: object) -> Markup:
+    """`text` as literal inline Markdown: HTML-escaped, Markdown syntax backslashed."""
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(text)))))
+
+
+def page_title(text: object) -> Markup:
+    """A front matter `title:` value.
+
+    MkDocs themes print `page.meta.title` without escaping, so the value is
+    HTML-escaped here, then quoted for YAML.
+    """
+    return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """The Jinja2 environment over `templates/pages`, escaping by default."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates / "pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = markdown_inline
+    env.filters["page_title"] = page_title
+    env.globals["kind_names"] = KIND_NAMES
+    return env
+
+
+def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
+    """Every generated file under docs/, by path relative to docs/."""
+    env = environment(templates)
+    pages = {
+        "index.md": env.get_template("home.md.j2").render(corpus=corpus),
+        "diagnostics.md": env.get_template("diagnostics.md.j2").render(corpus=corpus),
+        "data/report.json": export.dumps(export.report(corpus)),
+    }
+    document_page = env.get_template("document.md.j2")
+    for document in corpus.documents:
+        pages[f"documents/{document.id}.md"] = document_page.render(document=document, corpus=corpus)
+    return pages

@@ -1,0 +1,32 @@
+"""`reportsite serve`: MkDocs' live server, regenerating pages from the corpus.
+
+MkDocs watches the corpus and templates besides docs/; before each build the
+hooks in `mkdocs_hooks.py` regenerate the Markdown pages, and after it index the
+site for search. Pages are written only when their bytes change, so a corpus
+edit costs one build for the edit and one for the pages it changed, never a loop.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.build import Project
+
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+
+
+def serve(project: Project, port: int = 8000) -> None:
+    """Serve the site on 127.0.0.1:PORT until interrupted."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    # The hooks run inside MkDocs; the project reaches them through the environment.
+    os.environ["REPORTSITE_ROOT"] = str(project.root)
+    os.environ["REPORTSITE_CORPUS"] = str(project.corpus)
+    mkdocs_serve(
+        config_file=str(project.config_file),
+        livereload=True,
+        watch=[str(project.corpus), str(project.templates)],
+        hooks=[str(HOOKS)],
+        dev_addr=f"127.0.0.1:{port}",
+    )
