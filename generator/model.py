@@ -44,17 +44,8 @@ class Section:
     title: str | None
     level: int = 1
     number: str | None = None  # the numbering the source put before the title: "一", "（二）", "1.1"
+    heading: str | None = None  # the heading line as the source printed it, numbering included
     paragraphs: list[Paragraph] = field(default_factory=list)
-
-    @property
-    def heading(self) -> str:
-        """The title as the source printed it, numbering included."""
-        if self.number is None:
-            return self.title or ""
-        separator = "、" if self.number[-1] not in "）)" else ""
-        if self.number[0].isdigit():
-            separator = " "
-        return f"{self.number}{separator}{self.title}"
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
         meta.setdefault(name, value)
     document = Document(
         id=doc_id, source_file=relative, format=source.format, encoding=encoding, meta=meta,
-        sections=sections, removed=head.consumed + removed, author_post=head.author_post,
+        sections=sections, removed=head.consumed + source.removed + removed, author_post=head.author_post,
         warnings=source.warnings,
     )
     return document

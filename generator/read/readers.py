@@ -18,7 +18,7 @@ from lxml import etree
 
 from generator import rules
 from generator.dates import parse_date
-from generator.model import MetaValue
+from generator.model import MetaValue, RemovedText
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Source:
     blocks: list[Block]
     meta: dict[str, MetaValue] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    removed: list[RemovedText] = field(default_factory=list)  # page elements dropped while reading
 
 
 def meta_from_mapping(mapping: dict, source: str) -> dict[str, MetaValue]:
@@ -91,12 +92,13 @@ class HtmlReader:
         except (etree.ParserError, ValueError) as error:
             return Source(self.format, [], warnings=[f"unreadable HTML ({error})"])
         meta = self._head_meta(root)
-        return Source(self.format, self.blocks(root), meta)
+        blocks, removed = self.blocks(root)
+        return Source(self.format, blocks, meta, removed=removed)
 
-    def blocks(self, root) -> list[Block]:
-        """The blocks of the article inside `root`, furniture elements removed."""
-        self._drop_furniture(root)
-        return self._walk(self._article(root))
+    def blocks(self, root) -> tuple[list[Block], list[RemovedText]]:
+        """The blocks of the article inside `root`, and the furniture elements dropped."""
+        removed = self._drop_furniture(root)
+        return self._walk(self._article(root)), removed
 
     def _head_meta(self, root) -> dict[str, MetaValue]:
         names = {}
@@ -131,24 +133,30 @@ class HtmlReader:
                 return head.strip()
         return title
 
-    def _drop_furniture(self, root) -> None:
+    def _drop_furniture(self, root) -> list[RemovedText]:
         data = rules.load("furniture")
         names = re.compile(data["html_furniture_names"])
-        tags = set(data["html_furniture_tags"])
-        total = len(root.text_content())
+        furniture, invisible = set(data["html_furniture_tags"]), set(data["html_invisible_tags"])
         for element in list(root.iter()):
-            if not isinstance(element.tag, str):
-                if element.getparent() is not None:  # comments, processing instructions
-                    element.drop_tree()
+            if element.getparent() is not None and (not isinstance(element.tag, str) or element.tag in invisible):
+                element.drop_tree()  # comments, scripts, styles: nothing a reader sees
+        total = len(root.text_content())
+        removed = []
+        for element in list(root.iter()):
+            if element.getparent() is None or not isinstance(element.tag, str):
                 continue
             named = names.search(f"{element.get('class', '')} {element.get('id', '')}")
-            if element.tag in tags or named:
-                # Why the size check: a wrapper named "side-main" that holds the
-                # article itself must never go with the furniture.
-                if named and len(element.text_content()) > total / 2:
-                    continue
-                if element.getparent() is not None:
-                    element.drop_tree()
+            if element.tag not in furniture and not named:
+                continue
+            text = " ".join(" ".join(element.itertext()).split())
+            # Why the size check: a wrapper named "side-main" that holds the
+            # article itself must never go with the furniture.
+            if named and len(text) > total / 2:
+                continue
+            element.drop_tree()
+            if text:
+                removed.append(RemovedText(text, "page_element"))
+        return removed
 
     @staticmethod
     def _article(root):
@@ -217,8 +225,8 @@ class MarkdownReader:
                 warnings.append(f"malformed front matter, ignored ({first_line})")
         html = markdown.markdown(text, extensions=["extra"], output_format="html")
         root = lxml.html.document_fromstring(f"<html><body>{html}</body></html>") if html.strip() else None
-        blocks = HtmlReader().blocks(root) if root is not None else []
-        return Source(self.format, blocks, meta, warnings)
+        blocks, removed = HtmlReader().blocks(root) if root is not None else ([], [])
+        return Source(self.format, blocks, meta, warnings, removed)
 
 
 READERS = (TextReader(), MarkdownReader(), HtmlReader())

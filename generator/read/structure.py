@@ -57,24 +57,21 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     markup_levels = sorted({b.heading_level for b in blocks if b.heading_level})
     pending: list[list[str]] = []  # sentences of each paragraph, ids assigned at the end
 
-    def open_section(title: str, level: int, number: str | None = None):
-        sections.append(Section(title=title, level=level, number=number))
-
     for index, block in enumerate(blocks):
         numbered = numbered_heading(block.text)
         if block.heading_level is not None:
             level = markup_levels.index(block.heading_level) + 1
             number, title = (numbered[1], numbered[2]) if numbered else (None, block.text)
-            open_section(title, level, number)
+            sections.append(Section(title, level, number, heading=block.text))
         elif numbered:
             style, number, title = numbered
             style_rank.setdefault(style, len(style_rank) + 1)
-            depth = number.count(".") if style == "arabic_dotted" else 0
-            open_section(title, style_rank[style] + depth, number)
+            depth = number.count(".") - 1 if style == "arabic_dotted" else 0
+            sections.append(Section(title, style_rank[style] + depth, number, heading=block.text))
         elif _is_subheading(blocks, index):
             current = sections[-1]
             level = current.level + 1 if current.number is not None else current.level if current.title else 1
-            open_section(block.text, level)
+            sections.append(Section(block.text, level, heading=block.text))
         else:
             sentences = split_sentences(block.text)
             if sentences:

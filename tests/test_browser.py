@@ -1,0 +1,101 @@
+"""The built site in a real browser (headless Chromium): search, anchors, safety."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import screenshot
+
+SEEDS = ("000_0001955a0cdd007d", "003_356bb86cd6c9e501")
+
+# What a reader types, and the document pages that must be among the results
+# (the acceptance queries of the seed corpus).
+QUERIES = {
+    "揭榜挂帅": SEEDS,
+    "手机银行": SEEDS,
+    "数据中台": SEEDS,
+    "人才": SEEDS,  # inside 科技人才 and 人才队伍
+    "科技菁英": SEEDS,
+    "99.99%": SEEDS,
+    "可用性": ("003_356bb86cd6c9e501",),
+    "数字人民币": ("003_356bb86cd6c9e501",),
+    "工银e生活": ("000_0001955a0cdd007d",),
+    "张文武": ("003_356bb86cd6c9e501",),
+    "月活": ("003_356bb86cd6c9e501",),
+    "不良贷款率": ("003_356bb86cd6c9e501",),
+}
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into the header search box; the result pages' paths."""
+    box = page.locator("header input[name=query]")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => !/^\\s*$|正在|初始化/.test(document.querySelector('[data-reportsite-search-meta]').textContent)")
+    page.wait_for_timeout(300)  # results render after the count
+    links = page.locator("li.md-search-result__item > a.md-search-result__link")
+    return [href.split("#")[0] for href in links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_header_search_lists_the_documents(page, site_url, query):
+    page.goto(site_url)
+    found = search(page, query)
+    for document in QUERIES[query]:
+        assert f"/documents/{document}/" in found, f"{query}: {found}"
+    assert not page.errors
+
+
+def test_search_results_screenshot(page, site_url):
+    page.goto(site_url)
+    assert search(page, "人才")
+    screenshot(page, "search-人才")
+    assert page.locator(".md-search-result mark").first.inner_text() == "人才"
+
+
+def test_linked_sentence_is_highlighted(page, site_url, built_site):
+    report = json.loads((built_site / "data" / "report.json").read_text(encoding="utf-8"))
+    document = next(d for d in report["documents"] if d["id"] == SEEDS[1])
+    page.goto(site_url + document["url"])
+    sentence_id = page.locator("span.sentence").nth(5).get_attribute("id")
+    page.goto(site_url + document["url"] + "#" + sentence_id)
+    target = page.locator(f"#{sentence_id}")
+    highlighted = target.evaluate("node => getComputedStyle(node).backgroundColor")
+    plain = page.locator("span.sentence").first.evaluate("node => getComputedStyle(node).backgroundColor")
+    assert highlighted != plain
+    assert target.is_visible()
+    screenshot(page, "document-linked-sentence")
+
+
+def test_document_text_never_runs(page, site_url, built_site):
+    report = json.loads((built_site / "data" / "report.json").read_text(encoding="utf-8"))
+    hostile = next(d for d in report["documents"] if d["source_file"].startswith("hostile"))
+    for url in ("", "diagnostics/", hostile["url"]):
+        page.goto(site_url + url)
+        page.wait_for_timeout(200)
+    assert page.title().startswith("恶意内容测试</title><script>alert(4)</script>")
+    assert "<script>alert(4)</script>" in page.locator("header").inner_text()
+    body = page.locator("article").inner_text()
+    assert "<script>alert(1)</script>" in body
+    assert "{{ x }}" in body and "{% raw %}" in body
+    assert "*星号*" in body and "<img src=x onerror=alert(3)>" in body
+    search(page, "alert")
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert not page.errors
+
+
+def test_pages_render_without_script_errors_in_dark_mode(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + f"documents/{SEEDS[0]}/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    screenshot(page, "document-dark")
+    context.close()
+    assert errors == []

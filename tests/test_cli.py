@@ -1,0 +1,41 @@
+"""The command line: `extract`, and `build` with and without --strict."""
+
+import json
+import subprocess
+import sys
+
+from generator.cli import main
+from tests.conftest import ROOT, make_project
+
+
+def test_extract_writes_the_report(tmp_path):
+    output = tmp_path / "out" / "report.json"
+    assert main(["-q", "extract", str(ROOT / "corpus"), "-o", str(output)]) == 0
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert len(data["documents"]) == 2
+
+
+def test_extract_of_a_missing_folder_fails_clearly(tmp_path, caplog):
+    assert main(["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "r.json")]) == 1
+    assert "corpus folder not found" in caplog.text
+
+
+def test_strict_build_of_the_seeds_passes_mkdocs_strict(tmp_path):
+    project = make_project(tmp_path)
+    assert main(["-q", "build", "--project", str(project.root), "--strict"]) == 0
+    assert (project.site / "data" / "report.json").is_file()
+    assert (project.site / "pagefind" / "pagefind.js").is_file()
+    assert (project.site / "documents" / "003_356bb86cd6c9e501" / "index.html").is_file()
+
+
+def test_bad_input_fails_only_a_strict_build(tmp_path):
+    project = make_project(tmp_path)
+    (project.corpus / "broken.txt").write_bytes(bytes(range(256)) * 8)
+    command = [sys.executable, "-m", "generator", "build", "--project", str(project.root)]
+    relaxed = subprocess.run(command, capture_output=True, text=True)
+    assert relaxed.returncode == 0
+    warnings = [line for line in relaxed.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == ["WARNING  skipped broken.txt: binary data or an unknown encoding"]
+    assert (project.site / "documents" / "000_0001955a0cdd007d" / "index.html").is_file()
+    strict = subprocess.run(command + ["--strict"], capture_output=True, text=True)
+    assert strict.returncode == 1

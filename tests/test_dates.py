@@ -1,0 +1,25 @@
+import datetime as dt
+
+import pytest
+
+from generator.dates import parse_date
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2021-8-30 10:27", "2021-08-30"),
+    ("2021年8月27日", "2021-08-27"),
+    ("2021/08/30", "2021-08-30"),
+    ("2021.8.30", "2021-08-30"),
+    ("2021年6月", "2021-06"),
+    ("2023", "2023"),
+    ("2023年", "2023"),
+    (2023, "2023"),
+    (dt.date(2021, 8, 30), "2021-08-30"),
+    (dt.datetime(2021, 8, 30, 10, 27), "2021-08-30"),
+    ("2021-13-45", "2021"),
+    ("报告期内", None),
+    ("", None),
+    (None, None),
+])
+def test_absolute_dates_in_their_written_forms(value, expected):
+    assert parse_date(value) == expected

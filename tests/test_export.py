@@ -1,0 +1,26 @@
+import json
+
+from generator.build import gather
+from generator.export import dumps, report
+from tests.conftest import ROOT
+
+CONTRACT_DOCUMENT_KEYS = {"id", "source_file", "title", "date", "author", "publisher", "sections", "url"}
+
+
+def test_report_follows_the_contract():
+    data = report(gather(ROOT / "corpus"))
+    assert data["schema_version"] == 1
+    for key in ("documents", "metrics", "events", "pillars", "terms"):
+        assert isinstance(data[key], list)
+    for document in data["documents"]:
+        assert CONTRACT_DOCUMENT_KEYS <= document.keys()
+        assert document["id"].isascii() and document["url"] == f"documents/{document['id']}/"
+        assert all({"title", "level"} <= s.keys() for s in document["sections"])
+    assert [d["source_file"] for d in data["documents"]] == sorted(p.name for p in (ROOT / "corpus").iterdir())
+
+
+def test_report_text_is_sorted_unescaped_json():
+    text = dumps(report(gather(ROOT / "corpus")))
+    assert "工行" in text  # ensure_ascii off
+    assert text == dumps(json.loads(text))
+    assert text == dumps(report(gather(ROOT / "corpus")))

@@ -1,0 +1,29 @@
+import pytest
+
+from generator.read.encoding import NotText, decode
+
+TEXT = "中国工商银行金融科技部总经理杨龙如\n2023年，工商银行深入推进“数字工行”建设，全年培训超40万人次。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le"])
+def test_chinese_text_in_every_common_encoding_reads_back(encoding):
+    text, found = decode(TEXT.encode(encoding))
+    assert text == TEXT
+    assert found
+
+
+def test_big5_reads_back():
+    text = "工商銀行發布半年報，營業收入增長。"
+    assert decode(text.encode("big5"))[0] == text
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b" \n\t\n", "empty file"),
+    (bytes(range(256)) * 8, "binary"),
+    (b"\x00" * 200, "binary"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+])
+def test_what_is_not_text_is_refused_with_a_reason(data, reason):
+    with pytest.raises(NotText, match=reason):
+        decode(data)

@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+
+from generator.read.furniture import clean, furniture_rule
+from generator.read.readers import Block
+from generator.read.structure import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Copyright © 2011-2022 移动支付网    粤ICP备11061396号", "copyright"),
+    ("粤ICP备11061396号-1", "icp"),
+    ("粤公网安备 44030602000994号", "icp"),
+    ("本文为作者授权发布,不代表移动支付网立场,转载请注明作者及来源。", "reprint_notice"),
+    ("未经授权，禁止转载。", "reprint_notice"),
+    ("评论加载中", "widget"),
+    ("相关文章", "widget"),
+    ("月点击排行", "widget"),
+    ("分享到：微信 微博", "widget"),
+    ("责任编辑：王五", "widget"),
+    ("关于本站    联系我们    版权声明    手机版", "site_links"),
+    ("首页 | 新闻 | 专题 | 关于", "site_links"),
+    ("深圳市宇通互联信息技术有限公司    地址:深圳市宝安区新安街道", "address"),
+    ("https://img.example.com/2021/08/a.jpg", "image_caption"),
+    ("图片来源：视觉中国", "image_caption"),
+    ("|", "stray_symbols"),
+])
+def test_furniture_lines_are_recognised(line, rule):
+    assert furniture_rule(line) == rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "工行打造了“数字乡村”综合服务平台,面向县乡村提供政务、财务、村务、党务、金融于一体的综合服务。",
+    "截至6月末,工行累计开立数字人民币个人钱包356万个、对公钱包70万个,签约商户14万户。",
+    "相关部门表示，将继续加大支持力度。",
+    "地址变更后，网点服务不受影响。",
+])
+def test_article_sentences_are_not_furniture(sentence):
+    assert furniture_rule(sentence) is None
+
+
+def test_lists_after_a_tail_marker_go_but_sentences_stay():
+    blocks = [Block("正文。"), Block("相关文章"), Block("工行发布半年报"), Block("建行推出新平台"),
+              Block("这是一句完整的正文句子。")]
+    kept, removed = clean(blocks)
+    assert [b.text for b in kept] == ["正文。", "这是一句完整的正文句子。"]
+    assert [(r.text, r.rule) for r in removed] == [
+        ("相关文章", "widget"), ("工行发布半年报", "trailing_list"), ("建行推出新平台", "trailing_list")]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "corpus").glob("*.txt")))
+def test_no_sentence_of_a_shipped_document_is_cut(name):
+    lines = (ROOT / "corpus" / name).read_text(encoding="utf-8").splitlines()
+    _, removed = clean([Block(line.strip()) for line in lines if line.strip()])
+    cut = {r.text for r in removed if r.rule != "reprint_notice"}
+    for line in cut:
+        assert not (len(line) > 30 and split_sentences(line)[-1].endswith("。")), line

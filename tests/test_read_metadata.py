@@ -1,0 +1,52 @@
+from generator.model import MetaValue
+from generator.read.metadata import parse_byline, parse_person_line, read_head
+from generator.read.readers import Block
+
+
+def test_a_web_byline_gives_date_publisher_and_author():
+    assert parse_byline("2021-8-30 10:27来源:移动支付网    作者:薛小易") == {
+        "date": "2021-08-30", "publisher": "移动支付网", "author": "薛小易"}
+
+
+def test_labelled_bylines_in_other_orders():
+    assert parse_byline("来源：新华网  作者：张三  发布时间：2023年5月1日") == {
+        "publisher": "新华网", "author": "张三", "date": "2023-05-01"}
+    assert parse_byline("作者：李四 责任编辑：王五") == {"author": "李四"}
+
+
+def test_sentences_are_not_bylines():
+    assert parse_byline("8月27日,工行发布2021半年报。") is None
+    assert parse_byline("数据来源:国家统计局公布的全年数据显示增长。") is None
+    assert parse_byline("2021-8-30 工行发布半年报") is None
+
+
+def test_a_line_naming_a_person_and_their_post():
+    assert parse_person_line("中国工商银行金融科技部总经理杨龙如") == ("杨龙如", "中国工商银行金融科技部总经理")
+    assert parse_person_line("杨龙如 中国工商银行金融科技部总经理") == ("杨龙如", "中国工商银行金融科技部总经理")
+    assert parse_person_line("工行副行长张文武介绍了工行的做法。") is None
+    assert parse_person_line("持续做强服务平台") is None
+
+
+def test_head_lines_leave_the_body_as_metadata():
+    blocks = [Block("工行金融科技战略升级"), Block("2021-8-30 10:27来源:移动支付网    作者:薛小易"),
+              Block("8月27日,工行发布2021半年报。")]
+    head = read_head(blocks, {})
+    assert {k: v.value for k, v in head.meta.items()} == {
+        "title": "工行金融科技战略升级", "date": "2021-08-30", "publisher": "移动支付网", "author": "薛小易"}
+    assert [b.text for b in head.blocks] == ["8月27日,工行发布2021半年报。"]
+    assert [c.rule for c in head.consumed] == ["title", "byline"]
+
+
+def test_a_known_title_is_not_replaced_but_its_repeat_leaves_the_body():
+    blocks = [Block("前言", heading_level=1), Block("正文第一句。")]
+    head = read_head(blocks, {"title": MetaValue("前言", "front_matter")})
+    assert [b.text for b in head.blocks] == ["正文第一句。"]
+    other = read_head([Block("小标题"), Block("正文第一句。")], {"title": MetaValue("真正的标题", "sidecar")})
+    assert [b.text for b in other.blocks] == ["小标题", "正文第一句。"]
+
+
+def test_a_document_without_a_title_line_has_no_title():
+    head = read_head([Block("中国工商银行金融科技部总经理杨龙如"), Block("2023年,工商银行深入推进“数字工行”建设。")], {})
+    assert "title" not in head.meta
+    assert head.meta["author"] == MetaValue("杨龙如", "person_line")
+    assert head.author_post == "中国工商银行金融科技部总经理"

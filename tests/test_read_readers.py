@@ -1,0 +1,68 @@
+from generator.read.readers import HtmlReader, MarkdownReader, TextReader, looks_like_html, reader_for
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8">
+<title>工行发布半年报 - 移动支付网</title>
+<meta property="og:site_name" content="移动支付网">
+<meta name="author" content="薛小易">
+<meta property="article:published_time" content="2021-08-30T10:27:00+08:00">
+</head><body>
+<div class="nav"><a href="/">首页</a><a href="/news">新闻</a></div>
+<div id="main-side-wrapper">
+<article>
+<h1>工行发布半年报</h1>
+<p>8月27日,工行发布2021半年报。<br>营业收入4678亿元。</p>
+<h2>科技强行</h2>
+<p>工行将打造<strong>五位一体</strong>的“科技强行”。</p>
+<figure><img src="a.jpg"><figcaption>图：发布会现场 https://img.example.com/a.jpg</figcaption></figure>
+<div class="comments">评论加载中</div>
+</article>
+</div>
+<footer>Copyright © 2011-2022 移动支付网</footer>
+<script>alert(1)</script>
+</body></html>"""
+
+
+def test_text_lines_are_blocks():
+    source = TextReader().read("标题\n\n  第一段。  \n第二段。\n")
+    assert [b.text for b in source.blocks] == ["标题", "第一段。", "第二段。"]
+
+
+def test_a_web_page_gives_its_article_and_metadata_without_the_page_around_it():
+    source = HtmlReader().read(PAGE)
+    assert [(b.text, b.heading_level) for b in source.blocks] == [
+        ("工行发布半年报", 1), ("8月27日,工行发布2021半年报。", None), ("营业收入4678亿元。", None),
+        ("科技强行", 2), ("工行将打造五位一体的“科技强行”。", None)]
+    assert {k: (v.value, v.source) for k, v in source.meta.items()} == {
+        "title": ("工行发布半年报", "html_meta"), "date": ("2021-08-30", "html_meta"),
+        "author": ("薛小易", "html_meta"), "publisher": ("移动支付网", "html_meta")}
+
+
+def test_markdown_front_matter_and_headings():
+    source = MarkdownReader().read(
+        "---\ntitle: 数字化转型报告\ndate: 2023-05-01\n作者: 张三\n---\n# 数字化转型报告\n\n## 一、总体情况\n\n"
+        "工行**持续**推进[数字工行](https://example.com)建设。\n")
+    assert {k: v.value for k, v in source.meta.items()} == {"title": "数字化转型报告", "date": "2023-05-01", "author": "张三"}
+    assert [(b.text, b.heading_level) for b in source.blocks] == [
+        ("数字化转型报告", 1), ("一、总体情况", 2), ("工行持续推进数字工行建设。", None)]
+    assert source.warnings == []
+
+
+def test_malformed_front_matter_is_reported_and_the_body_still_read():
+    source = MarkdownReader().read("---\ntitle: [unclosed\n---\n正文一句。\n")
+    assert source.meta == {}
+    assert len(source.warnings) == 1 and source.warnings[0].startswith("malformed front matter")
+    assert [b.text for b in source.blocks] == ["正文一句。"]
+
+
+def test_exported_web_pages_are_read_as_html_whatever_their_name():
+    assert looks_like_html(PAGE)
+    assert reader_for(".txt", PAGE).format == "html"
+    assert reader_for(".md", "<div><p>一</p></div>\n<p>二</p>\n<p>三</p>\n").format == "html"
+
+
+def test_text_that_quotes_a_tag_is_still_text():
+    text = "标题\n正文里有脚本<script>alert(1)</script>。\n第二段。\n"
+    assert not looks_like_html(text)
+    assert reader_for(".txt", text).format == "text"
+    assert reader_for(".pdf", text) is None

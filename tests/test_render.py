@@ -1,0 +1,57 @@
+"""Rendering: escaping, and a golden test of the whole generated Markdown tree."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.build import generate
+from generator.render import markdown_inline, page_title
+from tests.conftest import FIXTURES, make_project
+
+GOLDEN = FIXTURES / "golden"
+
+
+@pytest.mark.parametrize("text", [
+    "<script>alert(1)</script>", "{{ x }} {% raw %}", "*星号* _下划线_ `代码`", "[链接](javascript:alert(1))",
+    "# 不是标题", "1. 不是列表", "a | b | c", "&amp; 与 &", "\\ 反斜杠", "![图](x.png)",
+])
+def test_inline_text_renders_literally(text):
+    html = markdown.markdown(f"前缀 {markdown_inline(text)}", extensions=["tables", "attr_list"])
+    plain = html.removeprefix("<p>前缀 ").removesuffix("</p>")
+    assert plain == text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_page_titles_are_escaped_for_themes_that_print_them_raw():
+    assert page_title('</title><script>alert("x")</script>') == (
+        '"&lt;/title&gt;&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"')
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(root.rglob("*")) if p.is_file() and "assets" not in p.parts}
+
+
+def test_fixture_corpus_renders_the_golden_markdown_tree(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    rendered = _tree(project.docs)
+    if os.environ.get("REPORTSITE_UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for relative, text in rendered.items():
+            (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / relative).write_text(text, encoding="utf-8")
+    assert rendered == _tree(GOLDEN), "set REPORTSITE_UPDATE_GOLDEN=1 to accept an intended change"
+
+
+def test_two_builds_of_one_corpus_are_byte_identical(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
+    generate(first)
+    generate(second)
+    assert _tree(first.docs) == _tree(second.docs)

@@ -1,0 +1,74 @@
+"""`reportsite serve` follows corpus changes, and settles (no rebuild loop)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from tests.conftest import make_project
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _home(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=2).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(condition, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
+    project = make_project(tmp_path)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project.root), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(server.stdout), daemon=True)
+    reader.start()
+
+    def builds() -> int:
+        return sum("Building documentation" in line for line in list(log))
+
+    def settled() -> bool:
+        before = builds()
+        time.sleep(2.5)
+        return builds() == before
+
+    try:
+        assert _wait_for(lambda: "共 2 篇文档" in _home(url)), "".join(log)
+        new = project.corpus / "新 文档.txt"
+        new.write_text("服务模式新增文档\n正文一句。\n", encoding="utf-8")
+        assert _wait_for(lambda: "服务模式新增文档" in _home(url)), "".join(log)
+        assert _wait_for(settled)
+
+        before = builds()
+        new.write_text("服务模式改后的标题\n正文一句。\n", encoding="utf-8")
+        assert _wait_for(lambda: "服务模式改后的标题" in _home(url)), "".join(log)
+        assert _wait_for(settled)
+        assert builds() - before <= 2  # the edit, then the pages it rewrote; never more
+
+        new.unlink()
+        assert _wait_for(lambda: "共 2 篇文档" in _home(url) and "服务模式" not in _home(url)), "".join(log)
+        assert _wait_for(settled)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
