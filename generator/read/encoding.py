@@ -7,6 +7,7 @@ refused with a reason the build log can print.
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
 import charset_normalizer
@@ -38,4 +39,4 @@ def decode(data: bytes) -> tuple[str, str]:
         raise NotText(f"binary data ({controls} control characters)")
     if not text.strip():
         raise NotText("no text")
-    return text, best.encoding
+    return text, codecs.lookup(best.encoding).name  # utf_8 -> utf-8
