@@ -44,7 +44,9 @@ class Section:
     title: str | None
     level: int = 1
     number: str | None = None  # the numbering the source put before the title: "一", "（二）", "1.1"
-    heading: str | None = None  # the heading line as the source printed it, numbering included
+    # The heading line as the source printed it, numbering included. It is a
+    # sentence of its own: headings state facts too ("…个人钱包开户超300万").
+    heading: Sentence | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -102,8 +104,10 @@ class Document:
         return f"documents/{self.id}/"
 
     def sentences(self):
-        """Every sentence in reading order."""
+        """Every sentence in reading order, headings included."""
         for section in self.sections:
+            if section.heading is not None:
+                yield section.heading
             for paragraph in section.paragraphs:
                 yield from paragraph.sentences
 

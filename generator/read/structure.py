@@ -55,35 +55,42 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     sections = [Section(title=None, level=1)]
     style_rank: dict[str, int] = {}
     markup_levels = sorted({b.heading_level for b in blocks if b.heading_level})
-    pending: list[list[str]] = []  # sentences of each paragraph, ids assigned at the end
+    # Texts in reading order, each with the section or paragraph it belongs to;
+    # ids hash the text, so they are assigned once every sentence is known.
+    texts: list[tuple[str, Section | Paragraph]] = []
+
+    def open_section(title: str, level: int, number: str | None, line: str) -> None:
+        section = Section(title, level, number)
+        sections.append(section)
+        texts.append((line, section))
 
     for index, block in enumerate(blocks):
         numbered = numbered_heading(block.text)
         if block.heading_level is not None:
             level = markup_levels.index(block.heading_level) + 1
             number, title = (numbered[1], numbered[2]) if numbered else (None, block.text)
-            sections.append(Section(title, level, number, heading=block.text))
+            open_section(title, level, number, block.text)
         elif numbered:
             style, number, title = numbered
             style_rank.setdefault(style, len(style_rank) + 1)
             depth = number.count(".") - 1 if style == "arabic_dotted" else 0
-            sections.append(Section(title, style_rank[style] + depth, number, heading=block.text))
+            open_section(title, style_rank[style] + depth, number, block.text)
         elif _is_subheading(blocks, index):
             current = sections[-1]
             level = current.level + 1 if current.number is not None else current.level if current.title else 1
-            sections.append(Section(block.text, level, heading=block.text))
+            open_section(block.text, level, None, block.text)
         else:
             sentences = split_sentences(block.text)
             if sentences:
-                pending.append(sentences)
-                sections[-1].paragraphs.append(Paragraph([]))
+                paragraph = Paragraph([])
+                sections[-1].paragraphs.append(paragraph)
+                texts.extend((text, paragraph) for text in sentences)
 
-    # Ids hash the text, so they are assigned once every sentence is known.
-    flat = [text for paragraph in pending for text in paragraph]
-    ids = iter(sentence_ids(flat))
-    paragraphs = (p for s in sections for p in s.paragraphs)
-    for paragraph, texts in zip(paragraphs, pending):
-        paragraph.sentences = [Sentence(next(ids), text) for text in texts]
+    for (text, owner), sentence_id in zip(texts, sentence_ids([text for text, _ in texts])):
+        if isinstance(owner, Section):
+            owner.heading = Sentence(sentence_id, text)
+        else:
+            owner.sentences.append(Sentence(sentence_id, text))
     if sections[0].title is None and not sections[0].paragraphs and len(sections) > 1:
         sections.pop(0)
     return sections
