@@ -6,6 +6,7 @@ sorted and every list has a stable order.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -48,7 +49,7 @@ def report(corpus: Corpus) -> dict[str, Any]:
     }
     for kind in FACT_LISTS:
         per_doc = corpus.facts.get(kind, {})
-        data[kind] = [fact for d in corpus.documents for fact in per_doc.get(d.id, [])]
+        data[kind] = [dataclasses.asdict(fact) for d in corpus.documents for fact in per_doc.get(d.id, [])]
     return data
 
 

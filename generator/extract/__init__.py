@@ -19,16 +19,18 @@ class Extractor(Protocol):
     #: the report.json list its facts fill: "metrics", "events", ...
     kind: str
 
-    def extract(self, document: Document) -> list[dict[str, Any]]:
-        """The facts of `document`, each a mapping with at least `id` and `sentence_id`."""
+    def extract(self, document: Document) -> list[Any]:
+        """The facts of `document`: dataclasses with at least `id`, `document` and `sentence_id`."""
         ...
 
 
+from generator.extract.metrics import MetricExtractor  # noqa: E402  (after the protocol it implements)
+
 #: The extractors every build runs, in order.
-EXTRACTORS: tuple[Extractor, ...] = ()
+EXTRACTORS: tuple[Extractor, ...] = (MetricExtractor(),)
 
 
-def extract_all(documents: list[Document], extractors=EXTRACTORS) -> dict[str, dict[str, list[dict[str, Any]]]]:
+def extract_all(documents: list[Document], extractors=EXTRACTORS) -> dict[str, dict[str, list[Any]]]:
     """Facts per kind, per document id: `facts[kind][document.id]`."""
     facts: dict[str, dict[str, list[dict[str, Any]]]] = {e.kind: {} for e in extractors}
     for extractor in extractors:

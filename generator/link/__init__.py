@@ -22,7 +22,7 @@ class Corpus:
 
     documents: list[Document]  # in corpus order (by source file)
     skipped: list[Skipped] = field(default_factory=list)
-    facts: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    facts: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # kind -> document id -> facts
 
     @property
     def newest_first(self) -> list[Document]:

@@ -1,0 +1,280 @@
+"""Metrics: every figure in a document, understood as an analyst reads it.
+
+A figure (超1亿户, 同比增长4.3%, 99.99%以上) becomes a `Metric`: its value in the
+base unit, the unit, the qualifier, whether it is a change, what it measures,
+the period it belongs to and the sentence that says it. All the words involved
+are data (`generator/data/metrics.yaml`, `numbers.yaml`, `time.yaml`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+
+from generator import rules
+from generator.extract.numbers import number_pattern, parse_number
+from generator.extract.timeexpr import TimeContext, TimeMention
+from generator.model import Document, Sentence
+
+jieba.setLogLevel(logging.WARNING)
+
+_QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure, normalised; the field names are the report's (CONTRACT.md)."""
+
+    id: str
+    document: str
+    subject: str
+    text: str  # the figure as written, with its change word: "同比增长4.3%"
+    value: float
+    unit: str
+    qualifier: str
+    change: bool
+    direction: str | None  # up, down (changes only)
+    basis: str | None  # what a change compares with: yoy, vs_prior_year_end, ...
+    entity: str | None  # the organisation named before the subject: "工行"
+    period: str | None
+    sentence: str
+    sentence_id: str
+    source_url: str
+
+
+@dataclass
+class _Figure:
+    """A figure found in a sentence, before its subject is known."""
+
+    start: int  # where the figure starts (its qualifier, if any)
+    end: int  # where it ends (its after-qualifier, if any)
+    number_text: str
+    value: float
+    unit: str
+    qualifier: str
+    counted_noun: str | None  # "省份" in 31省份
+
+
+@cache
+def _rules():
+    data = rules.load("metrics")
+    units = data["units"]
+    unit_names = {**units["money"], **{c: c for c in units["counters"]}, **units["ratio"]}
+    qualifiers = data["qualifiers"]
+
+    def alternatives(words):
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    figure = re.compile(
+        rf"(?P<before>{alternatives(qualifiers['before'])})?"
+        rf"(?P<number>{number_pattern()})"
+        rf"(?P<inside>{alternatives(qualifiers['inside'])})?"
+        rf"(?:(?P<unit>{alternatives(unit_names)})|(?P<noun>{alternatives(units['counted_nouns'])}))?"
+        rf"(?P<after>{alternatives(qualifiers['after'])})?")
+    change = data["change"]
+    change_word = re.compile(
+        rf"(?P<basis>{alternatives(change['bases'])})?\s*(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
+    subject = data["subject"]
+    return {
+        "data": data,
+        "figure": figure,
+        "unit_names": unit_names,
+        "magnitudes": set(rules.load("numbers")["large_units"]),
+        "digits": set(rules.load("numbers")["digits"]),
+        "change_word": change_word,
+        "boundary": re.compile(subject["boundaries"]),
+        "organisation": re.compile(subject["organisation"]),
+        "verbs": set(subject["verbs"]),
+        "strip_leading": set(subject["strip_leading"]),
+        "strip_trailing": set(subject["strip_trailing"]),
+        "glued_before": re.compile(f"[{data['glued_before']}]"),
+        "glued_after": re.compile(f"[{data['glued_after']}]"),
+    }
+
+
+class MetricExtractor:
+    """Finds the metrics of a document (the `metrics` list of the report)."""
+
+    kind = "metrics"
+
+    def extract(self, document: Document) -> list[Metric]:
+        """Every metric of `document`, in reading order."""
+        time = TimeContext(document)
+        metrics = []
+        for sentence in document.sentences():
+            metrics.extend(self._sentence_metrics(document, sentence, time))
+        return metrics
+
+    def _sentence_metrics(self, document: Document, sentence: Sentence, time: TimeContext) -> list[Metric]:
+        text = sentence.text
+        mentions = time.mentions(text)
+        figures = [f for f in _figures(text) if not any(m.start <= f.start < m.end for m in mentions)]
+        metrics: list[Metric] = []
+        contexts: list[str] = []  # the words that led each figure's subject, for "、" lists
+        for index, figure in enumerate(figures):
+            change = _rules()["change_word"].search(text[:figure.start])
+            clause_start = _clause_start(text, change.start() if change else figure.start)
+            subject, entity, context = _subject(text, clause_start, change.start() if change else figure.start,
+                                                figure, mentions, contexts[-1] if contexts else None)
+            if change and not subject and metrics:
+                subject, entity = metrics[-1].subject, metrics[-1].entity  # 营业收入…,同比增长4.3%
+            contexts.append(context)
+            before = [m for m in mentions if m.end <= figure.start]
+            period = (before[-1] if before else mentions[0]).period if mentions else time.default_period
+            direction = None
+            if change:
+                direction = "up" if change.group("word") in _rules()["data"]["change"]["up"] else "down"
+            metrics.append(Metric(
+                id=f"{document.id}-{sentence.id}-{index + 1}",
+                document=document.id,
+                subject=subject,
+                text=text[change.start() if change else figure.start:figure.end],
+                value=figure.value,
+                unit=figure.unit,
+                qualifier=figure.qualifier,
+                change=change is not None,
+                direction=direction,
+                basis=_rules()["data"]["change"]["bases"].get(change.group("basis")) if change and change.group("basis") else None,
+                entity=entity,
+                period=period.value if period else None,
+                sentence=text,
+                sentence_id=sentence.id,
+                source_url=f"{document.url}#{sentence.id}",
+            ))
+        return metrics
+
+
+def _figures(text: str) -> list[_Figure]:
+    """The figures of a sentence that are metrics, not years, codes or ordinals."""
+    r = _rules()
+    data = r["data"]
+    qualifiers = data["qualifiers"]
+    found = []
+    for match in r["figure"].finditer(text):
+        number = match.group("number")
+        unit, noun = match.group("unit"), match.group("noun")
+        number_start = match.start("number")
+        if number_start > 0 and r["glued_before"].match(text[number_start - 1]):
+            continue  # T+1, 7×24, 9.0, e生活6.0 are codes and versions
+        if not (unit or noun) and match.end("number") < len(text) and r["glued_after"].match(text[match.end("number")]):
+            continue  # 10:27, 5G
+        if any(text[:number_start].endswith(word) for word in data["ordinal_before"]):
+            continue  # 第一, 党的二十大
+        value = parse_number(number)
+        if value is None:
+            continue
+        chinese = not number[0].isdigit()
+        magnitude = any(char in r["magnitudes"] for char in number)
+        if chinese and not (set(number) & r["digits"] or magnitude):
+            continue  # 千方百计, 百姓: numeral characters in words
+        if chinese and value < data["chinese_numeral_min"] and not magnitude:
+            continue  # 两个方向, 五个领域: parts of the text, not indicators
+        if not (unit or noun or magnitude):
+            continue  # bare numbers: years, versions, codes
+        qualifier = "exact"
+        for group, table in (("before", "before"), ("inside", "inside"), ("after", "after")):
+            if match.group(group):
+                qualifier = qualifiers[table][match.group(group)]
+        base_unit = r["unit_names"][unit] if unit else ("个" if noun else "")
+        found.append(_Figure(match.start(), match.end(), number, value, base_unit, qualifier, noun))
+    return found
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at `end` starts (after the last boundary)."""
+    boundary = _rules()["boundary"]
+    for index in range(end - 1, -1, -1):
+        if boundary.match(text[index]):
+            return index + 1
+    return 0
+
+
+def _clause_end(text: str, start: int) -> int:
+    boundary = _rules()["boundary"]
+    for index in range(start, len(text)):
+        if boundary.match(text[index]):
+            return index
+    return len(text)
+
+
+def _topic(text: str, clause_start: int) -> str | None:
+    """A quoted name in the sentence's first clause or the clause just before.
+
+    "工行打造的“工银e钱包”开放银行品牌,…累计服务个人客户3500万户": the customers are
+    the product's, and the product is named in the topic position.
+    """
+    first = text[:_clause_end(text, 0)]
+    previous_end = clause_start - 1
+    previous = text[_clause_start(text, previous_end):previous_end] if previous_end > 0 else ""
+    for clause in (previous, first):
+        quoted = _QUOTED.search(clause)
+        if quoted:
+            return quoted.group(1)
+    return None
+
+
+def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: list[TimeMention],
+             previous_context: str | None) -> tuple[str, str | None, str]:
+    """`(subject, entity, context)` of the figure whose words run from `clause_start` to `end`.
+
+    `context` is what led the subject (topic and verb), for a following figure
+    in a "、" list: "已覆盖31省份、181地市".
+    """
+    r = _rules()
+    words = r["data"]["subject"]
+    # Time expressions are the period, never the subject; jieba would cut them
+    # into pieces (报告/期末) that no list strips.
+    clause = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i] for i in range(clause_start, end))
+    tokens = [t for t in jieba.lcut(clause) if t.strip()]
+    entity = None
+    while tokens and (tokens[0] in r["strip_leading"] or _is_organisation(tokens[0])):
+        if _is_organisation(tokens[0]):
+            entity = tokens[0]
+        tokens.pop(0)
+    while tokens and tokens[-1] in r["strip_trailing"]:
+        tokens.pop()
+    noun, action = _noun_after(text, figure)
+    noun = noun or figure.counted_noun or ""
+    topic = _topic(text, clause_start) or ""
+
+    if not tokens and clause_start > 0 and text[clause_start - 1] == "、" and previous_context:
+        return _trim(previous_context + noun), entity, previous_context
+    if not tokens or tokens[0] in words["prepositions_leading"] or tokens[-1] in words["prepositions_trailing"]:
+        subject = f"{action}的{noun}" if action and noun else noun or action
+        return _trim(topic + subject if subject else ""), entity, topic
+
+    verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"]), default=None)
+    if verb_at is None:
+        return _trim("".join(tokens)), entity, ""
+    head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])
+    # With no agent before the verb, the sentence's topic is the agent:
+    # "“工银e钱包”开放银行品牌,…累计服务个人客户3500万户".
+    context = (head or topic) + verb
+    if tail:
+        return _trim((context if not head and topic else "") + tail), entity, ""
+    return _trim(context + noun), entity, context
+
+
+def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
+    """`(noun, action)` after a figure: "11个试点地区开展数字人民币业务试点" -> ("试点地区", "开展数字人民币业务试点")."""
+    r = _rules()
+    clause = text[figure.end:_clause_end(text, figure.end)]
+    clause = clause.split("的", 1)[0]
+    tokens = jieba.lcut(clause)
+    verb_at = next((i for i, t in enumerate(tokens) if t in r["verbs"]), len(tokens))
+    return "".join(tokens[:verb_at]), "".join(tokens[verb_at:])
+
+
+def _is_organisation(token: str) -> bool:
+    r = _rules()
+    return bool(r["organisation"].match(token)) and token not in r["data"]["subject"]["not_organisations"]
+
+
+def _trim(subject: str) -> str:
+    """A subject no longer than the data says, keeping its end (the head noun)."""
+    limit = _rules()["data"]["subject"]["max_chars"]
+    return subject[-limit:]

@@ -1,0 +1,188 @@
+"""Time expressions, resolved against the document's own time.
+
+"截至6月末", "报告期内", "上半年", "全年" only mean something given the document
+they stand in: its report period (named in the text, or following the
+disclosure calendar from its date), else its date, else the year its text
+names most. The rules are data (`generator/data/time.yaml`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from generator import rules
+from generator.model import Document
+
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A resolved time: `value` in the contract's date form, `kind` its precision."""
+
+    value: str
+    kind: str  # day, month, quarter, half, year, span
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression found in a text, and what it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    period: Period
+
+
+def _compile(pattern: str) -> re.Pattern:
+    for name, regex in rules.load("time")["placeholders"].items():
+        pattern = pattern.replace(f"<{name}>", regex)
+    return re.compile(pattern)
+
+
+@cache
+def _expressions() -> list[tuple[re.Pattern, dict]]:
+    return [(_compile(e["pattern"]), e) for e in rules.load("time")["expressions"]]
+
+
+@cache
+def _report_names() -> list[tuple[re.Pattern, dict]]:
+    return [(_compile(e["pattern"]), e) for e in rules.load("time")["report_names"]]
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return _CHINESE_DIGITS.get(text) or int(text)
+
+
+def _period(kind: str, year: int, month: int | None = None, day: int | None = None,
+            half: int | None = None, quarter: int | None = None) -> Period | None:
+    """The Period of one kind of time, or None when the parts are no real date."""
+    try:
+        if kind == "day":
+            return Period(dt.date(year, month, day).isoformat(), "day")
+        if kind == "month":
+            dt.date(year, month, 1)
+            return Period(f"{year:04d}-{month:02d}", "month")
+        if kind == "month_end":
+            return Period(dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat(), "day")
+        if kind == "year_end":
+            return Period(f"{year:04d}-12-31", "day")
+        if kind == "half":
+            return Period(f"{year:04d}-H{half}", "half")
+        if kind == "quarter" and 1 <= quarter <= 4:
+            return Period(f"{year:04d}-Q{quarter}", "quarter")
+        if kind == "year":
+            return Period(f"{year:04d}", "year")
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+def period_end(period: Period) -> str:
+    """The last day of a period, as YYYY-MM-DD."""
+    value = period.value.split("/")[-1]
+    year = int(value[:4])
+    if period.kind == "half" or "-H" in value:
+        return f"{year:04d}-06-30" if value.endswith("H1") else f"{year:04d}-12-31"
+    if "-Q" in value:
+        month = 3 * int(value[-1])
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    if len(value) == 4:
+        return f"{year:04d}-12-31"
+    if len(value) == 7:
+        month = int(value[5:7])
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    return value
+
+
+class TimeContext:
+    """What time a document speaks from, and how its relative expressions resolve."""
+
+    def __init__(self, document: Document):
+        text = "".join(s.text for s in document.sentences())
+        date = document.date
+        self.report = self._named_report(text) or self._calendar_report(date)
+        if self.report is not None:
+            self.year: int | None = int(self.report.value[:4])
+        elif date:
+            self.year = int(date[:4])
+        else:
+            self.year = self._most_named_year(text)
+
+    @staticmethod
+    def _named_report(text: str) -> Period | None:
+        for pattern, rule in _report_names():
+            found = pattern.search(text)
+            if found:
+                parts = found.groupdict()
+                return _period(rule["kind"], int(parts["year"]), half=rule.get("half"),
+                               quarter=_number(parts.get("quarter")))
+        return None
+
+    @staticmethod
+    def _calendar_report(date: str | None) -> Period | None:
+        if not date or len(date) < 7:
+            return None
+        rule = rules.load("time")["report_calendar"][int(date[5:7])]
+        return _period(rule["kind"], int(date[:4]) + rule.get("year_offset", 0),
+                       half=rule.get("half"), quarter=rule.get("quarter"))
+
+    @staticmethod
+    def _most_named_year(text: str) -> int | None:
+        years = Counter(int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text))
+        if not years:
+            return None
+        return max(years, key=lambda year: (years[year], year))
+
+    @property
+    def default_period(self) -> Period | None:
+        """The time a sentence with no time expression speaks of.
+
+        A report's figures stand as of its period's end; a document with no
+        report speaks of its year.
+        """
+        if self.report is not None:
+            return Period(period_end(self.report), "day")
+        if self.year is not None:
+            return Period(str(self.year), "year")
+        return None
+
+    def mentions(self, text: str) -> list[TimeMention]:
+        """Every time expression in `text`, resolved, in order; overlaps go to the earlier rule."""
+        found: list[TimeMention] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, rule in _expressions():
+            for match in pattern.finditer(text):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                period = self._resolve(match, rule)
+                if period is not None:
+                    found.append(TimeMention(match.group(), match.start(), match.end(), period))
+                    taken.append((match.start(), match.end()))
+        return sorted(found, key=lambda mention: mention.start)
+
+    def _resolve(self, match: re.Match, rule: dict) -> Period | None:
+        parts = match.groupdict()
+        kind = rule["kind"]
+        if kind == "span":
+            return Period(f"{parts['start']}/{parts['end']}", "span")
+        if kind in ("report", "report_end"):
+            if self.report is None:
+                return None
+            return self.report if kind == "report" else Period(period_end(self.report), "day")
+        if parts.get("year"):
+            year = int(parts["year"])
+        elif self.year is not None:
+            year = self.year + rule.get("year_offset", 0)
+        else:
+            return None
+        return _period(kind, year, month=_number(parts.get("month")) or rule.get("month"),
+                       day=_number(parts.get("day")), half=rule.get("half"),
+                       quarter=_number(parts.get("quarter")))
