@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, build_site
+from generator.model import Document, MetaValue
+from generator.read.readers import Block
+from generator.read.structure import build_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,6 +33,14 @@ def make_project(folder: Path, corpus: Path | None = None) -> Project:
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(corpus or ROOT / "corpus", folder / "corpus")
     return Project.at(folder)
+
+
+def make_document(text: str, date: str | None = None, doc_id: str = "doc") -> Document:
+    """A document whose lines are `text`, dated `date` (None: undated)."""
+    blocks = [Block(line.strip()) for line in text.splitlines() if line.strip()]
+    meta = {"date": MetaValue(date, "sidecar")} if date else {}
+    return Document(id=doc_id, source_file=f"{doc_id}.txt", format="text", encoding="utf-8",
+                    meta=meta, sections=build_sections(blocks))
 
 
 @pytest.fixture

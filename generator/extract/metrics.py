@@ -116,12 +116,16 @@ class MetricExtractor:
         metrics: list[Metric] = []
         contexts: list[str] = []  # the words that led each figure's subject, for "、" lists
         for index, figure in enumerate(figures):
-            change = _rules()["change_word"].search(text[:figure.start])
-            clause_start = _clause_start(text, change.start() if change else figure.start)
-            subject, entity, context = _subject(text, clause_start, change.start() if change else figure.start,
-                                                figure, mentions, contexts[-1] if contexts else None)
-            if change and not subject and metrics:
-                subject, entity = metrics[-1].subject, metrics[-1].entity  # 营业收入…,同比增长4.3%
+            # A clause starts after the last boundary, or after the figure before it.
+            previous_end = figures[index - 1].end if index else 0
+            change = _rules()["change_word"].search(text[previous_end:figure.start])
+            words_end = previous_end + change.start() if change else figure.start
+            clause_start = max(_clause_start(text, words_end), previous_end)
+            subject, entity, context = _subject(text, clause_start, words_end, figure, mentions,
+                                                contexts[-1] if contexts else None)
+            if not subject and metrics:
+                # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
+                subject, entity = metrics[-1].subject, metrics[-1].entity
             contexts.append(context)
             before = [m for m in mentions if m.end <= figure.start]
             period = (before[-1] if before else mentions[0]).period if mentions else time.default_period
@@ -132,7 +136,7 @@ class MetricExtractor:
                 id=f"{document.id}-{sentence.id}-{index + 1}",
                 document=document.id,
                 subject=subject,
-                text=text[change.start() if change else figure.start:figure.end],
+                text=text[words_end:figure.end],
                 value=figure.value,
                 unit=figure.unit,
                 qualifier=figure.qualifier,
@@ -169,7 +173,7 @@ def _figures(text: str) -> list[_Figure]:
             continue
         chinese = not number[0].isdigit()
         magnitude = any(char in r["magnitudes"] for char in number)
-        if chinese and not (set(number) & r["digits"] or magnitude):
+        if chinese and not (set(number) & r["digits"] or (magnitude and len(number) > 1)):
             continue  # 千方百计, 百姓: numeral characters in words
         if chinese and value < data["chinese_numeral_min"] and not magnitude:
             continue  # 两个方向, 五个领域: parts of the text, not indicators
@@ -248,7 +252,7 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         return _trim(topic + subject if subject else ""), entity, topic
 
     verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"]), default=None)
-    if verb_at is None:
+    if verb_at is None or any(t in words["share_words"] for t in tokens):
         return _trim("".join(tokens)), entity, ""
     head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])
     # With no agent before the verb, the sentence's topic is the agent:

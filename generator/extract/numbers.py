@@ -8,6 +8,7 @@ The digits and units are data (`generator/data/numbers.yaml`).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 from generator import rules
@@ -40,7 +41,8 @@ def parse_number(text: str) -> float | None:
     digits, small, large = _tables()
     arabic = _ARABIC.fullmatch(text)
     if arabic:
-        value = float(arabic.group(1).replace(",", ""))
+        # Decimal, so that 4.6亿 is 460000000 and not 459999999.99999994
+        value = Decimal(arabic.group(1).replace(",", ""))
         for unit in arabic.group(2):
             if unit in small:
                 value *= small[unit]
@@ -48,7 +50,7 @@ def parse_number(text: str) -> float | None:
                 value *= large[unit]
             else:
                 return None
-        return value
+        return float(value)
     return _parse_chinese(text, digits, small, large)
 
 

@@ -1,0 +1,94 @@
+"""Metric extraction on sentences of the kinds banks publish."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.extract.metrics import MetricExtractor
+from tests.conftest import make_document
+
+
+def metrics(text: str, date: str | None = "2024-03-28"):
+    return MetricExtractor().extract(make_document(text, date))
+
+
+def fields(metric):
+    return (metric.value, metric.unit, metric.qualifier, metric.change)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("截至2023年末，建设银行个人手机银行用户数达4.6亿户。", [(4.6e8, "户", "exact", False)]),
+    ("招商银行App月活跃用户达6,711.64万户。", [(67116400, "户", "exact", False)]),
+    ("数字人民币累计交易金额超过1.8万亿元。", [(1.8e12, "元", "over", False)]),
+    ("服务客户近千万户。", [(1e7, "户", "approx", False)]),
+    ("全年金融科技投入232.35亿元，占营业收入的3.57%。", [(2.3235e10, "元", "exact", False), (3.57, "%", "exact", False)]),
+    ("不良贷款率1.36%，较上年末下降0.02个百分点。", [(1.36, "%", "exact", False), (0.02, "个百分点", "exact", True)]),
+    ("线上贷款余额突破两千亿元。", [(2e11, "元", "over", False)]),
+    ("覆盖20%至30%的县域。", [(20, "%", "exact", False), (30, "%", "exact", False)]),
+    ("新增科技人员1200人左右。", [(1200, "人", "approx", False)]),
+    ("单笔交易不足100元。", [(100, "元", "under", False)]),
+])
+def test_figures_are_normalised(sentence, expected):
+    assert [fields(m) for m in metrics(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "手机银行9.0版本上线，工银e生活6.0同步发布。",
+    "客服热线95588提供7×24小时服务。",
+    "客户画像筛选时间从T+1日缩短到分钟级。",
+    "深入贯彻党的二十大精神，2023年取得新进展。",
+    "2021-8-30 10:27发布。",
+    "第一，坚持两个方向；第二，做好五篇大文章。",
+    "粤ICP备11061396号。",
+    "详见1.1节与2.3节。",
+    "图片尺寸800×600。",
+    "千方百计服务百姓，千家万户受益。",
+])
+def test_what_is_not_a_metric(sentence):
+    assert metrics(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("报告期内，本行营业收入4678亿元。", "营业收入"),
+    ("截至报告期末，线下渠道县域覆盖率已超85%。", "线下渠道县域覆盖率"),
+    ("重点领域建成互联网有效场景6262个。", "互联网有效场景"),
+    ("与全国26个省市开展政务数据合作。", "开展政务数据合作的省市"),
+    ("在11个试点地区开展数字人民币业务试点。", "开展数字人民币业务试点的试点地区"),
+    ("推出“工银全球付”等服务，在全球40个国家和地区推广。", "工银全球付推广的国家和地区"),
+    ("该行打造的“云闪付”品牌，累计服务个人客户3500万户。", "云闪付服务个人客户"),
+    ("截至9月末，已有超过30家城商行上线开放平台。", "上线开放平台的城商行"),
+    ("本行金融科技投入占营业收入的3.5%。", "金融科技投入占营业收入"),
+])
+def test_subjects_name_what_is_measured(sentence, subject):
+    assert metrics(sentence)[0].subject == subject
+
+
+def test_a_change_takes_the_subject_and_direction_of_its_level():
+    revenue, change, profit, fall = metrics("营业收入4678亿元，同比增长4.3%；净利润1645亿元，同比下降9.8%。")
+    assert (change.subject, change.change, change.direction, change.basis) == ("营业收入", True, "up", "yoy")
+    assert (fall.subject, fall.direction, fall.text) == ("净利润", "down", "同比下降9.8%")
+    assert not revenue.change and not profit.change
+
+
+def test_a_level_reached_after_a_change_is_a_level():
+    change, level = metrics("营业收入同比增长5.1%至1,234亿元。")
+    assert change.change and not level.change
+    assert level.value == 1.234e11 and level.subject == change.subject == "营业收入"
+
+
+def test_periods_come_from_the_sentence_or_the_document():
+    document = "8月27日，本行发布2021半年报。\n报告期内，营业收入4678亿元。\n截至6月末，签约商户14万户。\n手机银行客户4.43亿户。\n"
+    periods = [m.period for m in MetricExtractor().extract(make_document(document, "2021-08-30"))]
+    assert periods == ["2021-H1", "2021-06-30", "2021-06-30"]
+
+
+def test_each_metric_links_to_its_sentence():
+    [metric] = metrics("签约商户14万户。")
+    assert metric.source_url == f"documents/doc/#{metric.sentence_id}" and metric.sentence == "签约商户14万户。"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,%万亿千百十两一二超近约余多以上个户元，。、同比增长下降T+×:：年月日的客户数")), max_size=60))
+def test_never_raises_on_arbitrary_text(text):
+    for metric in metrics(text or "空"):
+        assert metric.value >= 0 and metric.qualifier in {"exact", "over", "at_least", "approx", "under", "at_most"}

@@ -1,0 +1,51 @@
+"""Time expressions, each resolved with the document's date as input."""
+
+import pytest
+
+from generator.extract.timeexpr import TimeContext
+from tests.conftest import make_document
+
+
+def resolve(expression: str, date: str | None, text: str = "正文一句。") -> list[str]:
+    context = TimeContext(make_document(text, date))
+    return [m.period.value for m in context.mentions(expression)]
+
+
+@pytest.mark.parametrize("expression, date, expected", [
+    ("2021年8月27日", None, ["2021-08-27"]),
+    ("2021-8-30", None, ["2021-08-30"]),
+    ("2021年6月", None, ["2021-06"]),
+    ("2023年", None, ["2023"]),
+    ("2021年二季度", None, ["2021-Q2"]),
+    ("2021-2023年", None, ["2021/2023"]),
+    ("8月27日", "2021-08-30", ["2021-08-27"]),
+    ("截至6月末", "2021-08-30", ["2021-06-30"]),
+    ("报告期末", "2021-08-30", ["2021-06-30"]),
+    ("报告期内", "2021-08-30", ["2021-H1"]),
+    ("报告期内", "2024-03-28", ["2023"]),
+    ("报告期末", "2023-10-30", ["2023-09-30"]),
+    ("上半年", "2021-08-30", ["2021-H1"]),
+    ("全年", "2024-03-28", ["2023"]),
+    ("上年末", "2021-08-30", ["2020-12-31"]),
+    ("年末", "2024-03-28", ["2023-12-31"]),
+    ("一季度", "2021-08-30", ["2021-Q1"]),
+])
+def test_expressions_resolve_against_the_document_date(expression, date, expected):
+    assert resolve(expression, date) == expected
+
+
+@pytest.mark.parametrize("not_a_date", ["T+1日", "7×24小时", "30日留存率", "2000余种", "较上年末下降", "同比增长"])
+def test_what_is_not_a_date(not_a_date):
+    assert resolve(not_a_date, "2021-08-30") == []
+
+
+def test_a_named_report_fixes_the_period():
+    context = TimeContext(make_document("8月27日,工行发布2021半年报。", None))
+    assert context.report.value == "2021-H1"
+    assert context.default_period.value == "2021-06-30"
+
+
+def test_an_undated_document_speaks_of_the_year_it_names_most():
+    context = TimeContext(make_document("2023年,本行深化改革。2022年曾试点。2023年全年推进。"))
+    assert context.report is None and context.default_period.value == "2023"
+    assert [m.period.value for m in context.mentions("全年培训超40万人次")] == ["2023"]
