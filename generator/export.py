@@ -6,7 +6,9 @@ sorted and every list has a stable order.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 from typing import Any
 
@@ -48,9 +50,31 @@ def report(corpus: Corpus) -> dict[str, Any]:
         "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped],
     }
     for kind in FACT_LISTS:
-        per_doc = corpus.facts.get(kind, {})
-        data[kind] = [dataclasses.asdict(fact) for d in corpus.documents for fact in per_doc.get(d.id, [])]
+        data[kind] = [fact_record(corpus, fact) for d in corpus.documents for fact in corpus.facts_of(kind, d)]
     return data
+
+
+def fact_record(corpus: Corpus, fact) -> dict[str, Any]:
+    """A fact as a report record; a metric names the glossary indicator it belongs to."""
+    record = dataclasses.asdict(fact)
+    if fact.id in corpus.indicator_of_metric:
+        record["indicator"] = corpus.indicator_of_metric[fact.id].id
+    return record
+
+
+METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
+                  "direction", "basis", "entity", "period", "sentence", "source_url")
+
+
+def metrics_csv(corpus: Corpus) -> str:
+    """Every metric as CSV (UTF-8 with BOM, so that spreadsheet programs read the Chinese)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, METRIC_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for document in corpus.documents:
+        for metric in corpus.facts_of("metrics", document):
+            writer.writerow(fact_record(corpus, metric))
+    return "\ufeff" + out.getvalue()
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -85,21 +85,26 @@ def _period(kind: str, year: int, month: int | None = None, day: int | None = No
     return None
 
 
-def period_end(period: Period) -> str:
-    """The last day of a period, as YYYY-MM-DD."""
-    value = period.value.split("/")[-1]
+def period_end(value: str) -> str:
+    """The last day of a period in the contract's date form, as YYYY-MM-DD."""
+    value = value.split("/")[-1]
     year = int(value[:4])
-    if period.kind == "half" or "-H" in value:
-        return f"{year:04d}-06-30" if value.endswith("H1") else f"{year:04d}-12-31"
+    if value.endswith("-H1"):
+        return f"{year:04d}-06-30"
+    if value.endswith("-H2") or len(value) == 4:
+        return f"{year:04d}-12-31"
     if "-Q" in value:
         month = 3 * int(value[-1])
-        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    if len(value) == 4:
-        return f"{year:04d}-12-31"
-    if len(value) == 7:
+    elif len(value) == 7:
         month = int(value[5:7])
-        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    return value
+    else:
+        return value
+    return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def period_sort_key(value: str | None) -> tuple[str, str]:
+    """Orders periods by when they end; an unknown period comes first."""
+    return (period_end(value), value) if value else ("", "")
 
 
 class TimeContext:
@@ -149,7 +154,7 @@ class TimeContext:
         report speaks of its year.
         """
         if self.report is not None:
-            return Period(period_end(self.report), "day")
+            return Period(period_end(self.report.value), "day")
         if self.year is not None:
             return Period(str(self.year), "year")
         return None
@@ -176,7 +181,7 @@ class TimeContext:
         if kind in ("report", "report_end"):
             if self.report is None:
                 return None
-            return self.report if kind == "report" else Period(period_end(self.report), "day")
+            return self.report if kind == "report" else Period(period_end(self.report.value), "day")
         if parts.get("year"):
             year = int(parts["year"])
         elif self.year is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.link.glossary import Indicator, build_glossary
 from generator.model import Document, Skipped
 
 #: Readable names of the fact kinds, for the pages.
@@ -23,6 +24,15 @@ class Corpus:
     documents: list[Document]  # in corpus order (by source file)
     skipped: list[Skipped] = field(default_factory=list)
     facts: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # kind -> document id -> facts
+    glossary: list[Indicator] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
+        self.documents_by_id = {d.id: d for d in self.documents}
+
+    def facts_of(self, kind: str, document: Document) -> list[Any]:
+        """The facts of one kind that `document` gave."""
+        return self.facts.get(kind, {}).get(document.id, [])
 
     @property
     def newest_first(self) -> list[Document]:
@@ -33,11 +43,11 @@ class Corpus:
 
     def contributions(self, document: Document) -> dict[str, int]:
         """How many facts of each kind `document` gave the site."""
-        return {kind: len(per_doc.get(document.id, [])) for kind, per_doc in self.facts.items()
-                if per_doc.get(document.id)}
+        return {kind: len(self.facts_of(kind, document)) for kind in self.facts if self.facts_of(kind, document)}
 
 
 def link(documents: list[Document], skipped: list[Skipped], facts) -> Corpus:
-    """The corpus of `documents`, in a stable order, with their facts."""
+    """The corpus of `documents`, in a stable order, with their facts and what joins them."""
     ordered = sorted(documents, key=lambda d: d.source_file)
-    return Corpus(ordered, sorted(skipped, key=lambda s: s.source_file), facts)
+    metrics = [m for d in ordered for m in facts.get("metrics", {}).get(d.id, [])]
+    return Corpus(ordered, sorted(skipped, key=lambda s: s.source_file), facts, build_glossary(metrics))

@@ -17,10 +17,11 @@ from markupsafe import Markup, escape
 
 from generator import export
 from generator.link import KIND_NAMES, Corpus
+from generator.link.glossary import categories
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
-GENERATED = ("index.md", "diagnostics.md", "documents/", "data/")
+GENERATED = ("index.md", "diagnostics.md", "documents/", "metrics/", "data/")
 
 # Python-Markdown's escapable characters (with tables' "|"); "<", ">" and "&"
 # are HTML-escaped instead.
@@ -41,6 +42,19 @@ def page_title(text: object) -> Markup:
     return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
 
 
+def human_number(value: float) -> str:
+    """A value as a reader writes it: 443000000 -> 4.43亿, 14000 -> 1.4万, 99.99 -> 99.99."""
+    for threshold, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(value) >= threshold:
+            return f"{value / threshold:.4g}{word}"
+    return f"{value:.6g}"
+
+
+def chart_points(series) -> list[dict]:
+    """The points a metric chart draws: one per period, in period order."""
+    return [{"period": m.period, "value": m.value, "label": m.text} for m in series.dated]
+
+
 def environment(templates: Path) -> jinja2.Environment:
     """The Jinja2 environment over `templates/pages`, escaping by default."""
     env = jinja2.Environment(
@@ -53,6 +67,8 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["md"] = markdown_inline
     env.filters["page_title"] = page_title
+    env.filters["human_number"] = human_number
+    env.filters["chart_points"] = chart_points
     env.globals["kind_names"] = KIND_NAMES
     return env
 
@@ -63,9 +79,15 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     pages = {
         "index.md": env.get_template("home.md.j2").render(corpus=corpus),
         "diagnostics.md": env.get_template("diagnostics.md.j2").render(corpus=corpus),
+        "metrics/index.md": env.get_template("metrics.md.j2").render(corpus=corpus, categories=categories()),
         "data/report.json": export.dumps(export.report(corpus)),
+        "data/metrics.csv": export.metrics_csv(corpus),
     }
     document_page = env.get_template("document.md.j2")
     for document in corpus.documents:
         pages[f"documents/{document.id}.md"] = document_page.render(document=document, corpus=corpus)
+    indicator_page = env.get_template("indicator.md.j2")
+    for indicator in corpus.glossary:
+        pages[f"metrics/{indicator.id}.md"] = indicator_page.render(
+            indicator=indicator, corpus=corpus, categories={c.id: c for c in categories()})
     return pages
