@@ -99,3 +99,21 @@ def test_pages_render_without_script_errors_in_dark_mode(browser, site_url):
     screenshot(page, "document-dark")
     context.close()
     assert errors == []
+
+
+def test_glossary_chart_and_sorting(page, site_url):
+    page.goto(site_url + "metrics/system-availability/")
+    chart = page.locator(".metric-chart svg")
+    assert chart.count() == 1
+    assert chart.locator("circle").count() == 2
+    assert chart.locator("text.metric-chart__period").all_text_contents() == ["2021-06-30", "2023"]
+    screenshot(page, "glossary-indicator")
+    page.goto(site_url + "metrics/")
+    table = page.locator(".sortable-table table").nth(2)  # 客户与渠道: several rows
+    counts = lambda: [int(t) for t in table.locator("tbody tr td:nth-child(4)").all_inner_texts()]  # noqa: E731
+    table.locator("thead th").nth(3).click()
+    assert counts() == sorted(counts())
+    table.locator("thead th").nth(3).click()
+    assert counts() == sorted(counts(), reverse=True)
+    screenshot(page, "glossary-index")
+    assert not page.errors

@@ -1,7 +1,10 @@
 import json
 
 from generator.build import gather
-from generator.export import dumps, report
+import csv
+import io
+
+from generator.export import METRIC_COLUMNS, dumps, metrics_csv, report
 from tests.conftest import ROOT
 
 CONTRACT_DOCUMENT_KEYS = {"id", "source_file", "title", "date", "author", "publisher", "sections", "url"}
@@ -24,3 +27,14 @@ def test_report_text_is_sorted_unescaped_json():
     assert "工行" in text  # ensure_ascii off
     assert text == dumps(json.loads(text))
     assert text == dumps(report(gather(ROOT / "corpus")))
+
+
+def test_metrics_name_their_indicator_and_go_to_csv():
+    corpus = gather(ROOT / "corpus")
+    data = report(corpus)
+    assert all(m["indicator"] for m in data["metrics"] if m["subject"])
+    text = metrics_csv(corpus)
+    assert text.startswith("\ufeff")  # spreadsheet programs read UTF-8 Chinese only with the BOM
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert tuple(rows[0]) == METRIC_COLUMNS
+    assert [r["id"] for r in rows] == [m["id"] for m in data["metrics"]]
