@@ -129,9 +129,7 @@ class MetricExtractor:
             contexts.append(context)
             before = [m for m in mentions if m.end <= figure.start]
             period = (before[-1] if before else mentions[0]).period if mentions else time.default_period
-            direction = None
-            if change:
-                direction = "up" if change.group("word") in _rules()["data"]["change"]["up"] else "down"
+            direction, basis = _direction_and_basis(change)
             metrics.append(Metric(
                 id=f"{document.id}-{sentence.id}-{index + 1}",
                 document=document.id,
@@ -142,7 +140,7 @@ class MetricExtractor:
                 qualifier=figure.qualifier,
                 change=change is not None,
                 direction=direction,
-                basis=_rules()["data"]["change"]["bases"].get(change.group("basis")) if change and change.group("basis") else None,
+                basis=basis,
                 entity=entity,
                 period=period.value if period else None,
                 sentence=text,
@@ -152,40 +150,80 @@ class MetricExtractor:
         return metrics
 
 
+def _direction_and_basis(change: re.Match | None) -> tuple[str | None, str | None]:
+    """"up"/"down" and the comparison basis ("yoy", …) of a change word match."""
+    if change is None:
+        return None, None
+    words = _rules()["data"]["change"]
+    direction = "up" if change.group("word") in words["up"] else "down"
+    return direction, words["bases"].get(change.group("basis") or "")
+
+
 def _figures(text: str) -> list[_Figure]:
-    """The figures of a sentence that are metrics, not years, codes or ordinals."""
+    """The figures of a sentence that are metrics, not years, codes or ordinals.
+
+    A range (20%至30%, 20至30%) gives its low end as at_least and its high end
+    as at_most; the low end takes the high end's unit when it has none.
+    """
     r = _rules()
     data = r["data"]
-    qualifiers = data["qualifiers"]
-    found = []
+    connector = re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['range_connectors']))})\s*")
+    found: list[_Figure] = []
+    low: _Figure | None = None  # a bare number that may open a range
     for match in r["figure"].finditer(text):
-        number = match.group("number")
-        unit, noun = match.group("unit"), match.group("noun")
-        number_start = match.start("number")
-        if number_start > 0 and r["glued_before"].match(text[number_start - 1]):
-            continue  # T+1, 7×24, 9.0, e生活6.0 are codes and versions
-        if not (unit or noun) and match.end("number") < len(text) and r["glued_after"].match(text[match.end("number")]):
-            continue  # 10:27, 5G
-        if any(text[:number_start].endswith(word) for word in data["ordinal_before"]):
-            continue  # 第一, 党的二十大
-        value = parse_number(number)
-        if value is None:
+        figure = _figure(text, match)
+        opens_range = figure is not None and connector.match(text, figure.end) is not None
+        if figure is not None and figure.unit == "" and not figure.counted_noun and opens_range \
+                and not any(char in r["magnitudes"] for char in figure.number_text):
+            low = figure  # 20至30%: a metric only if the range closes with a unit
             continue
-        chinese = not number[0].isdigit()
-        magnitude = any(char in r["magnitudes"] for char in number)
-        if chinese and not (set(number) & r["digits"] or (magnitude and len(number) > 1)):
-            continue  # 千方百计, 百姓: numeral characters in words
-        if chinese and value < data["chinese_numeral_min"] and not magnitude:
-            continue  # 两个方向, 五个领域: parts of the text, not indicators
-        if not (unit or noun or magnitude):
-            continue  # bare numbers: years, versions, codes
-        qualifier = "exact"
-        for group, table in (("before", "before"), ("inside", "inside"), ("after", "after")):
-            if match.group(group):
-                qualifier = qualifiers[table][match.group(group)]
-        base_unit = r["unit_names"][unit] if unit else ("个" if noun else "")
-        found.append(_Figure(match.start(), match.end(), number, value, base_unit, qualifier, noun))
+        if figure is None or not (figure.unit or figure.counted_noun or
+                                  any(char in r["magnitudes"] for char in figure.number_text)):
+            low = None
+            continue
+        joined = low or (found[-1] if found else None)
+        gap = connector.fullmatch(text, joined.end, figure.start) if joined else None
+        if gap and joined.unit in ("", figure.unit):
+            if joined is low:
+                found.append(_Figure(low.start, low.end, low.number_text, low.value, figure.unit, "at_least", None))
+            else:
+                found[-1] = _Figure(**{**vars(joined), "qualifier": "at_least"})
+            figure = _Figure(**{**vars(figure), "qualifier": "at_most"})
+        low = None
+        found.append(figure)
     return found
+
+
+def _figure(text: str, match: re.Match) -> _Figure | None:
+    """The figure a match reads, or None when it is a code, an ordinal or a word."""
+    r = _rules()
+    data = r["data"]
+    number = match.group("number")
+    unit, noun = match.group("unit"), match.group("noun")
+    number_start, number_end = match.start("number"), match.end("number")
+    if number_start > 0 and r["glued_before"].match(text[number_start - 1]) \
+            and not re.search(r"\d[%％]?\s*[-－—~～]$", text[:number_start]):
+        return None  # T+1, 7×24, 9.0, e生活6.0 are codes and versions; 1.5-2.5 is a range
+    if not (unit or noun) and number_end < len(text) and r["glued_after"].match(text[number_end]) \
+            and not re.match(r"[-－—~～]\s*\d", text[number_end:]):
+        return None  # 10:27, 5G; but 20-30% is a range
+    if any(text[:number_start].endswith(word) for word in data["ordinal_before"]):
+        return None  # 第一, 党的二十大
+    value = parse_number(number)
+    if value is None:
+        return None
+    chinese = not number[0].isdigit()
+    magnitude = any(char in r["magnitudes"] for char in number)
+    if chinese and not (set(number) & r["digits"] or (magnitude and len(number) > 1)):
+        return None  # 千方百计, 百姓: numeral characters in words
+    if chinese and value < data["chinese_numeral_min"] and not magnitude:
+        return None  # 两个方向, 五个领域: parts of the text, not indicators
+    qualifier = "exact"
+    for group in ("before", "inside", "after"):
+        if match.group(group):
+            qualifier = data["qualifiers"][group][match.group(group)]
+    base_unit = r["unit_names"][unit] if unit else ("个" if noun else "")
+    return _Figure(match.start(), match.end(), number, value, base_unit, qualifier, noun)
 
 
 def _clause_start(text: str, end: int) -> int:
