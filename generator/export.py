@@ -62,19 +62,20 @@ def fact_record(corpus: Corpus, fact) -> dict[str, Any]:
     return record
 
 
-METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
-                  "direction", "basis", "entity", "period", "sentence", "source_url")
-
-
-def metrics_csv(corpus: Corpus) -> str:
-    """Every metric as CSV (UTF-8 with BOM, so that spreadsheet programs read the Chinese)."""
+def facts_csv(corpus: Corpus, kind: str, columns: tuple[str, ...]) -> str:
+    """Every fact of one kind as CSV (UTF-8 with BOM, so that spreadsheet programs read the Chinese)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, METRIC_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for document in corpus.documents:
-        for metric in corpus.facts_of("metrics", document):
-            writer.writerow(fact_record(corpus, metric))
+        for fact in corpus.facts_of(kind, document):
+            writer.writerow(fact_record(corpus, fact))
     return "\ufeff" + out.getvalue()
+
+
+EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url")
+METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
+                  "direction", "basis", "entity", "period", "sentence", "source_url")
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -117,3 +117,24 @@ def test_glossary_chart_and_sorting(page, site_url):
     assert counts() == sorted(counts(), reverse=True)
     screenshot(page, "glossary-index")
     assert not page.errors
+
+
+def test_timeline_filter_by_document(page, site_url):
+    page.goto(site_url + "timeline/")
+    entries = page.locator(".timeline-year > .timeline-entry")
+    total = entries.count()
+    assert total >= 6
+    page.select_option("select[data-timeline-filter=document]", SEEDS[0])
+    shown = page.locator(".timeline-year > .timeline-entry:visible")
+    assert 0 < shown.count() < total
+    assert set(shown.evaluate_all("nodes => nodes.map(n => n.dataset.document)")) == {SEEDS[0]}
+    assert page.locator(".timeline-spans__bar:visible").count() == 0  # the spans are the other document's
+    assert page.locator("#y2021").is_hidden()
+    assert page.locator("[data-timeline-count]").inner_text() == f"显示 {shown.count()} / {total} 个事件"
+    screenshot(page, "timeline-filtered")
+    page.select_option("select[data-timeline-filter=document]", "")
+    assert page.locator(".timeline-year > .timeline-entry:visible").count() == total
+    first = page.locator(".timeline-year > .timeline-entry a").first
+    first.click()
+    assert "/documents/" in page.url and "#s-" in page.url
+    assert not page.errors

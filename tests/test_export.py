@@ -4,7 +4,7 @@ from generator.build import gather
 import csv
 import io
 
-from generator.export import METRIC_COLUMNS, dumps, metrics_csv, report
+from generator.export import METRIC_COLUMNS, dumps, facts_csv, report
 from tests.conftest import ROOT
 
 CONTRACT_DOCUMENT_KEYS = {"id", "source_file", "title", "date", "author", "publisher", "sections", "url"}
@@ -33,7 +33,7 @@ def test_metrics_name_their_indicator_and_go_to_csv():
     corpus = gather(ROOT / "corpus")
     data = report(corpus)
     assert all(m["indicator"] for m in data["metrics"] if m["subject"])
-    text = metrics_csv(corpus)
+    text = facts_csv(corpus, "metrics", METRIC_COLUMNS)
     assert text.startswith("\ufeff")  # spreadsheet programs read UTF-8 Chinese only with the BOM
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert tuple(rows[0]) == METRIC_COLUMNS

@@ -29,7 +29,8 @@ def test_web_article_metadata_comes_from_its_title_line_and_byline(seeds):
 def test_an_untitled_article_says_so_and_keeps_its_author(seeds):
     document = seeds[SEED_000]
     assert not document.title_known and document.title == f"{SEED_000}.txt"
-    assert document.date is None and document.field("publisher") is None
+    assert document.field("publisher") is None
+    assert (document.date, document.meta["date"].source) == ("2023", "inferred")  # the year its text speaks of
     assert document.field("author") == "杨龙如"
     assert [(s.number, s.level) for s in document.titled_sections] == [(n, 1) for n in "一二三四五"]
 

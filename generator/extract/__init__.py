@@ -24,10 +24,11 @@ class Extractor(Protocol):
         ...
 
 
-from generator.extract.metrics import MetricExtractor  # noqa: E402  (after the protocol it implements)
+from generator.extract.events import EventExtractor  # noqa: E402  (after the protocol they implement)
+from generator.extract.metrics import MetricExtractor  # noqa: E402
 
 #: The extractors every build runs, in order.
-EXTRACTORS: tuple[Extractor, ...] = (MetricExtractor(),)
+EXTRACTORS: tuple[Extractor, ...] = (MetricExtractor(), EventExtractor())
 
 
 def extract_all(documents: list[Document], extractors=EXTRACTORS) -> dict[str, dict[str, list[Any]]]:

@@ -17,7 +17,7 @@ import jieba
 
 from generator import rules
 from generator.extract.numbers import number_pattern, parse_number
-from generator.extract.timeexpr import TimeContext, TimeMention
+from generator.timeexpr import TimeContext, TimeMention
 from generator.model import Document, Sentence
 
 jieba.setLogLevel(logging.WARNING)
@@ -103,7 +103,7 @@ class MetricExtractor:
 
     def extract(self, document: Document) -> list[Metric]:
         """Every metric of `document`, in reading order."""
-        time = TimeContext(document)
+        time = TimeContext.of(document)
         metrics = []
         for sentence in document.sentences():
             metrics.extend(self._sentence_metrics(document, sentence, time))
@@ -111,7 +111,7 @@ class MetricExtractor:
 
     def _sentence_metrics(self, document: Document, sentence: Sentence, time: TimeContext) -> list[Metric]:
         text = sentence.text
-        mentions = time.mentions(text)
+        mentions = time.sentence_mentions[sentence.id]
         figures = [f for f in _figures(text) if not any(m.start <= f.start < m.end for m in mentions)]
         metrics: list[Metric] = []
         contexts: list[str] = []  # the words that led each figure's subject, for "、" lists

@@ -14,7 +14,7 @@ from functools import cache
 
 from generator import rules
 from generator.extract.metrics import Metric
-from generator.extract.timeexpr import period_sort_key
+from generator.timeexpr import period_sort_key
 
 
 @dataclass

@@ -19,13 +19,14 @@ from generator.model import Document, MetaValue, Skipped
 from generator.read import furniture, metadata, structure
 from generator.read.encoding import NotText, decode
 from generator.read.readers import meta_from_mapping, reader_for, supported
+from generator.timeexpr import TimeContext
 
 log = logging.getLogger("reportsite")
 
 SIDECAR_SUFFIX = ".meta.yaml"
 
 # Provenance, most trusted first: a field is taken from the first that has it.
-TRUST = ("sidecar", "front_matter", "html_meta", "byline", "person_line", "first_line")
+TRUST = ("sidecar", "front_matter", "html_meta", "byline", "person_line", "first_line", "inferred")
 
 
 class ReadError(ValueError):
@@ -98,6 +99,12 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
     meta: dict[str, MetaValue] = {}
     for name, value in sorted(candidates, key=lambda item: TRUST.index(item[1].source)):
         meta.setdefault(name, value)
+    if "date" not in meta:
+        # An undated document speaks from the report period or year its text names.
+        text = "".join(block.text for block in blocks)
+        inferred = TimeContext(text, None).inferred_date
+        if inferred:
+            meta["date"] = MetaValue(inferred, "inferred")
     document = Document(
         id=doc_id, source_file=relative, format=source.format, encoding=encoding, meta=meta,
         sections=sections, removed=head.consumed + source.removed + removed, author_post=head.author_post,

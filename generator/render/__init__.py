@@ -21,7 +21,7 @@ from generator.link.glossary import categories
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
-GENERATED = ("index.md", "diagnostics.md", "documents/", "metrics/", "data/")
+GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "data/")
 
 # Python-Markdown's escapable characters (with tables' "|"); "<", ">" and "&"
 # are HTML-escaped instead.
@@ -50,6 +50,26 @@ def human_number(value: float) -> str:
     return f"{value:.6g}"
 
 
+_HALVES = {"H1": "上半年", "H2": "下半年"}
+_QUARTERS = {"1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+
+
+def period_label(value: str) -> str:
+    """How a timeline labels a date by its precision: 8月27日, 6月, 第二季度, 上半年, 全年, 2021—2023年."""
+    if "/" in value:
+        start, end = value.split("/")
+        return f"{start[:4]}—{end[:4]}年" if len(start) == len(end) == 4 else f"{start}—{end}"
+    if "-H" in value:
+        return _HALVES[value[-2:]]
+    if "-Q" in value:
+        return _QUARTERS[value[-1]]
+    if len(value) == 10:
+        return f"{int(value[5:7])}月{int(value[8:10])}日"
+    if len(value) == 7:
+        return f"{int(value[5:7])}月"
+    return "全年"
+
+
 def chart_points(series) -> list[dict]:
     """The points a metric chart draws: one per period, in period order."""
     return [{"period": m.period, "value": m.value, "label": m.text} for m in series.dated]
@@ -69,6 +89,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["page_title"] = page_title
     env.filters["human_number"] = human_number
     env.filters["chart_points"] = chart_points
+    env.filters["period_label"] = period_label
     env.globals["kind_names"] = KIND_NAMES
     return env
 
@@ -81,7 +102,9 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
         "diagnostics.md": env.get_template("diagnostics.md.j2").render(corpus=corpus),
         "metrics/index.md": env.get_template("metrics.md.j2").render(corpus=corpus, categories=categories()),
         "data/report.json": export.dumps(export.report(corpus)),
-        "data/metrics.csv": export.metrics_csv(corpus),
+        "timeline.md": env.get_template("timeline.md.j2").render(corpus=corpus),
+        "data/metrics.csv": export.facts_csv(corpus, "metrics", export.METRIC_COLUMNS),
+        "data/events.csv": export.facts_csv(corpus, "events", export.EVENT_COLUMNS),
     }
     document_page = env.get_template("document.md.j2")
     for document in corpus.documents:

@@ -2,12 +2,12 @@
 
 import pytest
 
-from generator.extract.timeexpr import TimeContext
+from generator.timeexpr import TimeContext
 from tests.conftest import make_document
 
 
 def resolve(expression: str, date: str | None, text: str = "正文一句。") -> list[str]:
-    context = TimeContext(make_document(text, date))
+    context = TimeContext.of(make_document(text, date))
     return [m.period.value for m in context.mentions(expression)]
 
 
@@ -40,12 +40,12 @@ def test_what_is_not_a_date(not_a_date):
 
 
 def test_a_named_report_fixes_the_period():
-    context = TimeContext(make_document("8月27日,工行发布2021半年报。", None))
+    context = TimeContext.of(make_document("8月27日,工行发布2021半年报。", None))
     assert context.report.value == "2021-H1"
     assert context.default_period.value == "2021-06-30"
 
 
 def test_an_undated_document_speaks_of_the_year_it_names_most():
-    context = TimeContext(make_document("2023年,本行深化改革。2022年曾试点。2023年全年推进。"))
+    context = TimeContext.of(make_document("2023年,本行深化改革。2022年曾试点。2023年全年推进。"))
     assert context.report is None and context.default_period.value == "2023"
     assert [m.period.value for m in context.mentions("全年培训超40万人次")] == ["2023"]

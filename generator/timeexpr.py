@@ -37,6 +37,7 @@ class TimeMention:
     start: int
     end: int
     period: Period
+    role: str = "when"  # "name": a report's name (2021半年报), which dates an event only when nothing else does
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -102,6 +103,21 @@ def period_end(value: str) -> str:
     return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
+def period_start(value: str) -> str:
+    """The first day of a period in the contract's date form, as YYYY-MM-DD."""
+    value = value.split("/")[0]
+    year = int(value[:4])
+    if value.endswith("-H2"):
+        return f"{year:04d}-07-01"
+    if "-Q" in value:
+        return f"{year:04d}-{3 * int(value[-1]) - 2:02d}-01"
+    if len(value) == 7 and value[5:7].isdigit():
+        return f"{value}-01"
+    if len(value) == 10:
+        return value
+    return f"{year:04d}-01-01"  # a year, the first half
+
+
 def period_sort_key(value: str | None) -> tuple[str, str]:
     """Orders periods by when they end; an unknown period comes first."""
     return (period_end(value), value) if value else ("", "")
@@ -110,9 +126,8 @@ def period_sort_key(value: str | None) -> tuple[str, str]:
 class TimeContext:
     """What time a document speaks from, and how its relative expressions resolve."""
 
-    def __init__(self, document: Document):
-        text = "".join(s.text for s in document.sentences())
-        date = document.date
+    def __init__(self, text: str, date: str | None):
+        """`text`: the document's whole text; `date`: its known date, if any."""
         self.report = self._named_report(text) or self._calendar_report(date)
         if self.report is not None:
             self.year: int | None = int(self.report.value[:4])
@@ -120,6 +135,19 @@ class TimeContext:
             self.year = int(date[:4])
         else:
             self.year = self._most_named_year(text)
+
+    @classmethod
+    def of(cls, document: Document) -> "TimeContext":
+        """The context of a document, with every sentence's mentions resolved in reading order."""
+        context = cls("".join(s.text for s in document.sentences()), document.date)
+        span = None
+        context.sentence_mentions: dict[str, list[TimeMention]] = {}
+        for sentence in document.sentences():
+            found = context.mentions(sentence.text, span)
+            spans = [m.period for m in found if m.period.kind == "span"]
+            span = spans[-1] if spans else span
+            context.sentence_mentions[sentence.id] = found
+        return context
 
     @staticmethod
     def _named_report(text: str) -> Period | None:
@@ -133,7 +161,7 @@ class TimeContext:
 
     @staticmethod
     def _calendar_report(date: str | None) -> Period | None:
-        if not date or len(date) < 7:
+        if not date or not re.match(r"\d{4}-\d{2}", date):
             return None
         rule = rules.load("time")["report_calendar"][int(date[5:7])]
         return _period(rule["kind"], int(date[:4]) + rule.get("year_offset", 0),
@@ -145,6 +173,13 @@ class TimeContext:
         if not years:
             return None
         return max(years, key=lambda year: (years[year], year))
+
+    @property
+    def inferred_date(self) -> str | None:
+        """The date an undated document speaks from: its report period, else its main year."""
+        if self.report is not None:
+            return self.report.value
+        return str(self.year) if self.year is not None else None
 
     @property
     def default_period(self) -> Period | None:
@@ -159,25 +194,31 @@ class TimeContext:
             return Period(str(self.year), "year")
         return None
 
-    def mentions(self, text: str) -> list[TimeMention]:
-        """Every time expression in `text`, resolved, in order; overlaps go to the earlier rule."""
+    def mentions(self, text: str, span: Period | None = None) -> list[TimeMention]:
+        """Every time expression in `text`, resolved, in order; overlaps go to the earlier rule.
+
+        `span` is the last span the document named, which 规划期内 refers to.
+        """
         found: list[TimeMention] = []
         taken: list[tuple[int, int]] = []
         for pattern, rule in _expressions():
             for match in pattern.finditer(text):
                 if any(match.start() < end and start < match.end() for start, end in taken):
                     continue
-                period = self._resolve(match, rule)
+                period = self._resolve(match, rule, span)
                 if period is not None:
-                    found.append(TimeMention(match.group(), match.start(), match.end(), period))
+                    found.append(TimeMention(match.group(), match.start(), match.end(), period,
+                                             rule.get("role", "when")))
                     taken.append((match.start(), match.end()))
         return sorted(found, key=lambda mention: mention.start)
 
-    def _resolve(self, match: re.Match, rule: dict) -> Period | None:
+    def _resolve(self, match: re.Match, rule: dict, span: Period | None) -> Period | None:
         parts = match.groupdict()
         kind = rule["kind"]
         if kind == "span":
             return Period(f"{parts['start']}/{parts['end']}", "span")
+        if kind == "named_span":
+            return span
         if kind in ("report", "report_end"):
             if self.report is None:
                 return None

@@ -1,0 +1,96 @@
+"""Events: dated facts for the timeline.
+
+A sentence that names its own time ("8月27日", "上半年", "截至6月末",
+"2021-2023年") states an event. It gives one event per fact, not one per time
+mention: the parts of a sentence separated by "；" are its facts. The date is
+the first time that says *when* (a report's name, "2021半年报", only when
+nothing else does), and the description is the clause that carries the action.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Document, Sentence
+from generator.timeexpr import TimeContext, TimeMention
+
+_PARTS = re.compile(r"[^；;]+[；;]?")
+_CLAUSES = re.compile(r"[^，,：:]+")
+# The word that introduces a time (截至报告期末): it goes with the time.
+_TIME_PREPOSITION = re.compile(r"(?:截至|截止|至|于|在|从|到)\s*$")
+# What is left of a clause that held only its time.
+_LEFTOVER = re.compile(r"^[\s，,、：:（）()]*$")
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
+MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated fact; the field names are the report's (CONTRACT.md)."""
+
+    id: str
+    document: str
+    date: str  # the contract's date form
+    precision: str  # day, month, quarter, half, year, span
+    text: str  # the short description shown on the timeline
+    sentence: str
+    sentence_id: str
+    source_url: str
+
+
+class EventExtractor:
+    """Finds the events of a document (the `events` list of the report)."""
+
+    kind = "events"
+
+    def extract(self, document: Document) -> list[Event]:
+        """Every event of `document`, in reading order."""
+        time = TimeContext.of(document)
+        headings = {s.heading.id for s in document.sections if s.heading is not None}
+        events = []
+        for sentence in document.sentences():
+            if sentence.id in headings:
+                continue  # a heading names a topic; its body tells what happened
+            events.extend(self._sentence_events(document, sentence, time.sentence_mentions[sentence.id]))
+        return events
+
+    def _sentence_events(self, document: Document, sentence: Sentence, mentions: list[TimeMention]) -> list[Event]:
+        events = []
+        for part in _PARTS.finditer(sentence.text):
+            inside = [m for m in mentions if part.start() <= m.start < part.end()]
+            when = [m for m in inside if m.role == "when"] or inside
+            if not when:
+                continue
+            mention = when[0]
+            events.append(Event(
+                id=f"{document.id}-{sentence.id}-e{len(events) + 1}",
+                document=document.id,
+                date=mention.period.value,
+                precision=mention.period.kind,
+                text=describe(sentence.text[part.start():part.end()], mention.start - part.start(),
+                              mention.end - part.start()),
+                sentence=sentence.text,
+                sentence_id=sentence.id,
+                source_url=f"{document.url}#{sentence.id}",
+            ))
+        return events
+
+
+def describe(part: str, start: int, end: int) -> str:
+    """The clause of `part` that carries the action dated by the time at `start:end`.
+
+    "上半年,工行在总行成立了乡村振兴办公室,推动…" -> "工行在总行成立了乡村振兴办公室":
+    the time's own clause, without the time; the next clause when nothing else is left.
+    """
+    clauses = list(_CLAUSES.finditer(part))
+    for index, clause in enumerate(clauses):
+        if clause.start() <= start < clause.end():
+            text = _TIME_PREPOSITION.sub("", part[clause.start():start]) + part[end:clause.end()]
+            if _LEFTOVER.match(text) and index + 1 < len(clauses):
+                text = clauses[index + 1].group()
+            break
+    else:
+        text = part
+    text = _EMPTY_BRACKETS.sub("", text).strip(" ，,；;。、：:")
+    return text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 1] + "…"
