@@ -16,7 +16,7 @@ from generator.link import Corpus
 from generator.model import Document
 
 SCHEMA_VERSION = 1
-FACT_LISTS = ("metrics", "events", "pillars", "terms")
+FACT_LISTS = ("metrics", "events")
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -51,14 +51,42 @@ def report(corpus: Corpus) -> dict[str, Any]:
     }
     for kind in FACT_LISTS:
         data[kind] = [fact_record(corpus, fact) for d in corpus.documents for fact in corpus.facts_of(kind, d)]
+    data["pillars"] = [pillar_record(p) for p in corpus.pillars]
+    data["terms"] = [term_record(t) for t in corpus.terms]
+    data["frameworks"] = [
+        {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars],
+         "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url}
+                        for f in g.statements]}
+        for g in corpus.frameworks
+    ]
     return data
 
 
+def pillar_record(pillar) -> dict[str, Any]:
+    """A pillar as the contract describes it, with its gathered passages."""
+    return {
+        "id": pillar.id, "name": pillar.name, "group": pillar.group, "documents": pillar.documents,
+        "url": f"pillars/{pillar.id}/",
+        "passages": [{"document": p.document, "sentence_ids": list(p.sentence_ids), "score": p.score,
+                      "elaboration": p.elaboration} for p in pillar.passages],
+    }
+
+
+def term_record(term) -> dict[str, Any]:
+    """A term as the contract describes it."""
+    return {
+        "id": term.id, "name": term.name, "kind": term.kind, "aliases": term.aliases, "posts": term.posts,
+        "documents": term.documents, "mentions": len(term.mentions), "url": f"terms/{term.id}/",
+    }
+
+
 def fact_record(corpus: Corpus, fact) -> dict[str, Any]:
-    """A fact as a report record; a metric names the glossary indicator it belongs to."""
+    """A fact as a report record: a metric names its glossary indicator, an event its pillars."""
     record = dataclasses.asdict(fact)
     if fact.id in corpus.indicator_of_metric:
         record["indicator"] = corpus.indicator_of_metric[fact.id].id
+    if hasattr(fact, "sentence_id"):
+        record["pillars"] = [p.id for p in corpus.pillars_of(fact.document, fact.sentence_id)]
     return record
 
 
@@ -81,3 +109,15 @@ METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "un
 def dumps(data: dict[str, Any]) -> str:
     """UTF-8 JSON text with sorted keys, as the contract asks."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def user_dictionary(corpus: Corpus) -> str:
+    """The dictionary the project built: every term, alias and pillar, in jieba's format (word freq tag)."""
+    tags = {"organization": "nt", "person": "nr", "product": "nz", "concept": "n"}
+    entries = {}
+    for term in corpus.terms:
+        for surface in term.surfaces:
+            entries.setdefault(surface, tags[term.kind])
+    for pillar in corpus.pillars:
+        entries.setdefault(pillar.name, "n")
+    return "".join(f"{word} 10 {tag}\n" for word, tag in sorted(entries.items()))

@@ -66,9 +66,9 @@ class RemovedText:
     rule: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
-    """A corpus file, read and structured."""
+    """A corpus file, read and structured (compared by identity, so it can key a cache)."""
 
     id: str
     source_file: str  # path relative to the corpus folder, with forward slashes

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from generator import rules
 from generator.model import Document
@@ -137,6 +137,7 @@ class TimeContext:
             self.year = self._most_named_year(text)
 
     @classmethod
+    @lru_cache(maxsize=8)  # the metrics and the events of one document share it
     def of(cls, document: Document) -> "TimeContext":
         """The context of a document, with every sentence's mentions resolved in reading order."""
         context = cls("".join(s.text for s in document.sentences()), document.date)

@@ -25,10 +25,12 @@ class Extractor(Protocol):
 
 
 from generator.extract.events import EventExtractor  # noqa: E402  (after the protocol they implement)
+from generator.extract.frameworks import FrameworkExtractor  # noqa: E402
 from generator.extract.metrics import MetricExtractor  # noqa: E402
+from generator.extract.terms import TermExtractor  # noqa: E402
 
 #: The extractors every build runs, in order.
-EXTRACTORS: tuple[Extractor, ...] = (MetricExtractor(), EventExtractor())
+EXTRACTORS: tuple[Extractor, ...] = (MetricExtractor(), EventExtractor(), FrameworkExtractor(), TermExtractor())
 
 
 def extract_all(documents: list[Document], extractors=EXTRACTORS) -> dict[str, dict[str, list[Any]]]:

@@ -1,8 +1,9 @@
 """Linking: the whole corpus as one structure the pages are rendered from.
 
 The link stage sees every document and every fact at once; it is where
-anything that joins documents (ordering, counts, later shared terms and
-pillars) is computed, so that rendering only formats.
+anything that joins documents is computed (the glossary, the timeline, the
+pillars, the terms, related documents and the links from the text), so that
+rendering only formats.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.link.glossary import Indicator, build_glossary
+from generator.link.pillars import FrameworkGroup, Pillar, build_pillars
+from generator.link.terms import Term, build_terms, related_documents
 from generator.link.timeline import Span, TimelineYear, build_spans, build_timeline
 from generator.model import Document, Skipped
 from generator.timeexpr import period_sort_key
 
 #: Readable names of the fact kinds, for the pages.
-KIND_NAMES = {"metrics": "指标", "events": "事件", "pillars": "支柱", "terms": "术语"}
+KIND_NAMES = {"metrics": "指标", "events": "事件", "frameworks": "框架"}
+
+#: A link from a stretch of a sentence to a page: (start, end, page path under docs/).
+TextLink = tuple[int, int, str]
 
 
 @dataclass
@@ -29,14 +35,50 @@ class Corpus:
     glossary: list[Indicator] = field(default_factory=list)
     timeline: list[TimelineYear] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    frameworks: list[FrameworkGroup] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    related: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+    links: dict[str, dict[str, list[TextLink]]] = field(default_factory=dict)  # document -> sentence -> links
 
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
         self.documents_by_id = {d.id: d for d in self.documents}
+        self.pillars: list[Pillar] = [p for group in self.frameworks for p in group.pillars]
+        self._pillars_of_sentence: dict[tuple[str, str], list[Pillar]] = {}
+        for pillar in self.pillars:
+            for key in sorted(pillar.sentence_ids):
+                self._pillars_of_sentence.setdefault(key, []).append(pillar)
 
     def facts_of(self, kind: str, document: Document) -> list[Any]:
         """The facts of one kind that `document` gave."""
         return self.facts.get(kind, {}).get(document.id, [])
+
+    def pillars_of(self, document: str, sentence_id: str) -> list[Pillar]:
+        """The pillars whose pages gather this sentence."""
+        return self._pillars_of_sentence.get((document, sentence_id), [])
+
+    def facts_in_pillar(self, kind: str, pillar: Pillar) -> list[Any]:
+        """The metrics or events whose sentences the pillar gathers, in document order."""
+        sentences = pillar.sentence_ids
+        return [fact for document in self.documents for fact in self.facts_of(kind, document)
+                if (fact.document, fact.sentence_id) in sentences]
+
+    def facts_mentioning(self, kind: str, term: Term) -> list[Any]:
+        """The metrics or events whose sentences name the term."""
+        sentences = {(m.document, m.sentence_id) for m in term.mentions}
+        return [fact for document in self.documents for fact in self.facts_of(kind, document)
+                if (fact.document, fact.sentence_id) in sentences]
+
+    def pillars_mentioning(self, term: Term) -> list[Pillar]:
+        """The pillars that gather a sentence naming the term."""
+        found = {p.id: p for m in term.mentions for p in self.pillars_of(m.document, m.sentence_id)}
+        return [p for p in self.pillars if p.id in found]
+
+    def pillars_of_document(self, document: Document) -> list[Pillar]:
+        return [p for p in self.pillars if document.id in p.documents]
+
+    def terms_of_document(self, document: Document) -> list[Term]:
+        return [t for t in self.terms if document.id in t.documents]
 
     @property
     def newest_first(self) -> list[Document]:
@@ -46,16 +88,57 @@ class Corpus:
         return dated + undated
 
     def contributions(self, document: Document) -> dict[str, int]:
-        """How many facts of each kind `document` gave the site."""
-        return {kind: len(self.facts_of(kind, document)) for kind in self.facts if self.facts_of(kind, document)}
+        """How many facts of each shown kind `document` gave the site."""
+        return {kind: len(self.facts_of(kind, document)) for kind in KIND_NAMES if self.facts_of(kind, document)}
 
 
 def link(documents: list[Document], skipped: list[Skipped], facts) -> Corpus:
     """The corpus of `documents`, in a stable order, with their facts and what joins them."""
     ordered = sorted(documents, key=lambda d: d.source_file)
+
     def every(kind: str) -> list[Any]:
         return [fact for d in ordered for fact in facts.get(kind, {}).get(d.id, [])]
 
-    return Corpus(ordered, sorted(skipped, key=lambda s: s.source_file), facts,
-                  glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
-                  spans=build_spans(every("events")))
+    frameworks = every("frameworks")
+    members = {member for framework in frameworks for member in framework.members}
+    terms = build_terms(ordered, every("term_candidates"), exclude=members)
+    groups = build_pillars(ordered, frameworks, terms)
+    pillars_of = {d.id: {p.name for g in groups for p in g.pillars if d.id in p.documents} for d in ordered}
+    return Corpus(
+        ordered, sorted(skipped, key=lambda s: s.source_file), facts,
+        glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
+        spans=build_spans(every("events")), frameworks=groups, terms=terms,
+        related=related_documents(ordered, terms, pillars_of), links=_text_links(terms, groups),
+    )
+
+
+def _text_links(terms: list[Term], groups: list[FrameworkGroup]) -> dict[str, dict[str, list[TextLink]]]:
+    """Links from the text: each term's first mention in a document, and each
+    pillar where its framework names it and where its elaborations open."""
+    links: dict[str, dict[str, list[TextLink]]] = {}
+
+    def add(document: str, sentence_id: str, start: int, end: int, path: str) -> None:
+        found = links.setdefault(document, {}).setdefault(sentence_id, [])
+        if not any(start < e and s < end for s, e, _ in found):
+            found.append((start, end, path))
+
+    for group in groups:
+        for pillar in group.pillars:
+            for statement in pillar.statements:
+                start = statement.sentence.find(pillar.name)
+                if start >= 0:
+                    add(statement.document, statement.sentence_id, start, start + len(pillar.name),
+                        f"pillars/{pillar.id}.md")
+            for passage in pillar.passages:
+                if passage.elaboration and passage.text.startswith(pillar.name):
+                    add(passage.document, passage.sentence_ids[0], 0, len(pillar.name), f"pillars/{pillar.id}.md")
+    for term in terms:
+        seen: set[str] = set()
+        for mention in term.mentions:
+            if mention.document not in seen:
+                seen.add(mention.document)
+                add(mention.document, mention.sentence_id, mention.start, mention.end, f"terms/{term.id}.md")
+    for sentences in links.values():
+        for found in sentences.values():
+            found.sort()
+    return links

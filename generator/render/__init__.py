@@ -21,7 +21,7 @@ from generator.link.glossary import categories
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
-GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "data/")
+GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "pillars/", "terms/", "data/")
 
 # Python-Markdown's escapable characters (with tables' "|"); "<", ">" and "&"
 # are HTML-escaped instead.
@@ -75,6 +75,17 @@ def chart_points(series) -> list[dict]:
     return [{"period": m.period, "value": m.value, "label": m.text} for m in series.dated]
 
 
+def linked_text(text: str, links: list, prefix: str) -> Markup:
+    """`text` as inline Markdown, with its links (start, end, page path) to term and pillar pages."""
+    out, position = [], 0
+    for start, end, path in links:
+        out.append(markdown_inline(text[position:start]))
+        out.append(f"[{markdown_inline(text[start:end])}]({prefix}{path})")
+        position = end
+    out.append(markdown_inline(text[position:]))
+    return Markup("".join(out))
+
+
 def environment(templates: Path) -> jinja2.Environment:
     """The Jinja2 environment over `templates/pages`, escaping by default."""
     env = jinja2.Environment(
@@ -90,6 +101,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["human_number"] = human_number
     env.filters["chart_points"] = chart_points
     env.filters["period_label"] = period_label
+    env.filters["linked"] = linked_text
     env.globals["kind_names"] = KIND_NAMES
     return env
 
@@ -109,6 +121,15 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     document_page = env.get_template("document.md.j2")
     for document in corpus.documents:
         pages[f"documents/{document.id}.md"] = document_page.render(document=document, corpus=corpus)
+    pages["pillars/index.md"] = env.get_template("pillars.md.j2").render(corpus=corpus)
+    pillar_page = env.get_template("pillar.md.j2")
+    for pillar in corpus.pillars:
+        pages[f"pillars/{pillar.id}.md"] = pillar_page.render(pillar=pillar, corpus=corpus)
+    pages["terms/index.md"] = env.get_template("terms.md.j2").render(corpus=corpus)
+    term_page = env.get_template("term.md.j2")
+    for term in corpus.terms:
+        pages[f"terms/{term.id}.md"] = term_page.render(term=term, corpus=corpus)
+    pages["data/userdict.txt"] = export.user_dictionary(corpus)
     indicator_page = env.get_template("indicator.md.j2")
     for indicator in corpus.glossary:
         pages[f"metrics/{indicator.id}.md"] = indicator_page.render(

@@ -1,0 +1,192 @@
+"""Strategy frameworks a document states itself.
+
+"打造“敏捷、智慧、生态、数字、安全”五位一体的“科技强行”", "围绕大财富、全融资、
+促消费、强智能、优体验五个领域", "赋能五篇大文章" followed by "科技金融领域,…
+绿色金融领域,…": a count phrase, and the members it introduces, either listed
+beside it or elaborated one by one in its section. When a count is given, the
+members found must match it. The words are data (`generator/data/frameworks.yaml`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+
+from generator import rules
+from generator.extract.numbers import parse_number
+from generator.model import Document, Sentence
+
+_BOUNDARY = "，,。；;：:（）()！？!?"
+_OPEN_QUOTES, _CLOSE_QUOTES = "“\"「『", "”\"」』"
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A framework and its members, as one document states it."""
+
+    id: str
+    document: str
+    name: str  # 科技强行 (a quoted label), or the count phrase: 五大新特征
+    count: int
+    members: tuple[str, ...]
+    sentence: str
+    sentence_id: str
+    source_url: str
+    # member -> ids of the sentences that elaborate it (敏捷银行的关键之一…)
+    elaborations: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@cache
+def _rules():
+    data = rules.load("frameworks")
+
+    def alternatives(words):
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    return {
+        "data": data,
+        "count": re.compile(rf"(?P<count>{data['count']})(?P<counter>{alternatives(data['counters'])})"),
+        "joiner": re.compile(alternatives(data["last_joiners"])),
+        "lead": sorted(data["lead_words"], key=len, reverse=True),
+        "topic": re.compile(rf"(?:^|[：:；;])(?P<topic>[\u4e00-\u9fffA-Za-z]{{2,8}}?)"
+                            rf"(?:{alternatives(data['elaboration_markers'])})[，,：:]"),
+        "suffix": alternatives(data["member_suffixes"]),
+    }
+
+
+class FrameworkExtractor:
+    """Finds the frameworks of a document (they become the pillars of the link stage)."""
+
+    kind = "frameworks"
+
+    def extract(self, document: Document) -> list[Framework]:
+        """Every framework `document` states, once each, in reading order."""
+        sentences = list(document.sentences())
+        sections = {s.id: index for index, section in enumerate(document.sections)
+                    for s in ([section.heading] if section.heading else []) + [t for p in section.paragraphs for t in p.sentences]}
+        found: dict[tuple[str, tuple[str, ...]], Framework] = {}
+        for position, sentence in enumerate(sentences):
+            for match in _rules()["count"].finditer(sentence.text):
+                framework = self._framework(document, sentences, sections, position, match)
+                if framework is not None:
+                    found.setdefault((framework.name, framework.members), framework)
+        return list(found.values())
+
+    def _framework(self, document: Document, sentences: list[Sentence], sections: dict[str, int],
+                   position: int, match: re.Match) -> Framework | None:
+        sentence = sentences[position]
+        text = sentence.text
+        data = _rules()["data"]
+        if any(text[:match.start()].endswith(word) for word in data["not_before"]):
+            return None
+        count = int(parse_number(match.group("count")))
+        label, quoted = _label(text, match.end())
+        if not label:
+            return None
+        # The rest of the section: where a count without a list finds its members.
+        section = sections[sentence.id]
+        following = [s for s in sentences[position:] if sections[s.id] == section]
+        members, list_quoted = _list_before(text, match.start())
+        if len(members) != count:
+            topics = _topics(following)
+            union = list(dict.fromkeys(members + topics))
+            members = topics if len(topics) == count else union if len(union) == count and members else []
+            list_quoted = False
+        if len(members) != count or (count < data["min_unquoted_count"] and not list_quoted):
+            return None
+        name = label if quoted else match.group() + label
+        digest = hashlib.sha1(f"{document.id}|{name}|{'、'.join(members)}".encode("utf-8")).hexdigest()[:8]
+        return Framework(
+            id=f"f-{digest}", document=document.id, name=name, count=count, members=tuple(members),
+            sentence=text, sentence_id=sentence.id, source_url=f"{document.url}#{sentence.id}",
+            elaborations=tuple((m, _elaborations(m, sentences[position:])) for m in members),
+        )
+
+
+def _label(text: str, start: int) -> tuple[str, bool]:
+    """The label after a count: `(label, quoted)`. 五位一体的“科技强行” -> ("科技强行", True)."""
+    data = _rules()["data"]
+    rest = text[start:]
+    if rest.startswith("的"):
+        rest = rest[1:]
+    if rest[:1] and rest[0] in _OPEN_QUOTES:
+        end = next((i for i, ch in enumerate(rest[1:], 1) if ch in _CLOSE_QUOTES), None)
+        if end is not None and 1 < end <= data["label_max_chars"] + 1:
+            return rest[1:end], True
+        return "", False
+    label = ""
+    for char in rest:
+        if char in _BOUNDARY or char in _OPEN_QUOTES or char in "、" or len(label) >= data["label_max_chars"]:
+            break
+        label += char
+        if any(label.endswith(stop) for stop in data["label_stops"]):
+            label = next(label[:-len(stop)] for stop in data["label_stops"] if label.endswith(stop))
+            break
+    return label, False
+
+
+def _split_items(text: str) -> list[str]:
+    """Items of a list: 、 between them, 和/及/与 before the last."""
+    items = [item for item in text.split("、")]
+    last = _rules()["joiner"].split(items[-1], maxsplit=1)
+    items = items[:-1] + last
+    return [item.strip("".join(_OPEN_QUOTES + _CLOSE_QUOTES) + " ") for item in items]
+
+
+def _list_before(text: str, end: int) -> tuple[list[str], bool]:
+    """The list that ends right before a count, and whether it was quoted ([] when there is none)."""
+    data = _rules()["data"]
+    before = text[:end].removesuffix("等")
+    candidates = []
+    if before[-1:] in _CLOSE_QUOTES:
+        opening = max(before.rfind(q) for q in _OPEN_QUOTES)
+        candidates.append(before[opening + 1:-1])
+    start = max(before.rfind(ch) for ch in _BOUNDARY)
+    clause = before[start + 1:]
+    for lead in _rules()["lead"]:
+        if clause.startswith(lead):
+            clause = clause[len(lead):]
+            break
+    candidates.append(clause)
+    for candidate in candidates:
+        items = _split_items(candidate)
+        if len(items) >= 2:
+            items[0] = _trim_first(items[0], items[1:])
+        if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"] and not set(i) & set(_BOUNDARY)
+                                   for i in items):
+            quoted = candidate is candidates[0] and len(candidates) == 2 or candidate.startswith(tuple(_OPEN_QUOTES))
+            return items, quoted
+    return [], False
+
+
+def _trim_first(first: str, others: list[str]) -> str:
+    """The first item without the words that lead into the list: 完成柜面通 -> 柜面通.
+
+    Items of one list are alike in length; the leading words of a longer first
+    item are the sentence's, not the item's.
+    """
+    longest = max(map(len, others))
+    tokens = jieba.lcut(first)
+    while len(tokens) > 1 and len("".join(tokens)) > longest + 1:
+        tokens.pop(0)
+    return "".join(tokens)
+
+
+def _topics(sentences: list[Sentence]) -> list[str]:
+    """Topics the sentences take one by one: 科技金融领域,… 绿色金融领域,…"""
+    found = []
+    for sentence in sentences:
+        for topic in _rules()["topic"].finditer(sentence.text):
+            if topic.group("topic") not in found:
+                found.append(topic.group("topic"))
+    return found
+
+
+def _elaborations(member: str, sentences: list[Sentence]) -> tuple[str, ...]:
+    """Ids of the sentences that open with `member`: 敏捷银行的关键之一…, 智慧银行则…"""
+    opening = re.compile(rf"(?:^|[：:；;]){re.escape(member)}(?:{_rules()['suffix']})?(?:方面|则|的|是|[，,：:])")
+    return tuple(s.id for s in sentences if opening.search(s.text))

@@ -1,0 +1,68 @@
+"""Term candidates: the names one document introduces.
+
+A quoted name (“揭榜挂帅”, “工银e钱包”开放银行品牌) and a person named with their
+post (副行长张文武介绍) are found here, per document. Known organisations and
+concepts need no finding. The link stage looks for every term in every
+document, under all its aliases (`generator/link/terms.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from generator import rules
+from generator.model import Document
+
+
+@dataclass(frozen=True)
+class TermCandidate:
+    """A name a document introduces, and what kind of thing it names."""
+
+    name: str
+    kind: str  # product, concept, person
+    document: str
+    sentence_id: str | None  # None: the document's metadata (its author)
+    post: str | None = None  # a person's post: 副行长
+
+
+@cache
+def _rules():
+    data = rules.load("terms")
+    posts = "|".join(map(re.escape, sorted(rules.load("metadata")["posts"], key=len, reverse=True)))
+    return {
+        "data": data,
+        "quoted": re.compile(r"[“\"「『]([^”\"」』]+)[”\"」』]"),
+        "quoted_not": re.compile(data["quoted_not"]),
+        "person": re.compile(rf"(?P<post>{posts})(?P<name>[\u4e00-\u9fff]{{2,3}}?){data['person_after']}"),
+        "product_cue": tuple(sorted(data["product_cues"], key=len, reverse=True)),
+    }
+
+
+class TermExtractor:
+    """Finds the names a document introduces (the link stage makes them terms)."""
+
+    kind = "term_candidates"
+
+    def extract(self, document: Document) -> list[TermCandidate]:
+        """Quoted names and people of `document`, in reading order."""
+        r = _rules()
+        data = r["data"]
+        found = []
+        author, post = document.field("author"), document.author_post
+        if author and post:
+            found.append(TermCandidate(author, "person", document.id, None, post))
+        for sentence in document.sentences():
+            for quoted in r["quoted"].finditer(sentence.text):
+                name = quoted.group(1).strip()
+                if not data["quoted_min_chars"] <= len(name) <= data["quoted_max_chars"] or r["quoted_not"].search(name):
+                    continue
+                # “云工行”非接触服务品牌: the cue may follow a few words later, in the same clause
+                after = re.split(r"[，,。；;：:、]", sentence.text[quoted.end():], maxsplit=1)[0][:data["cue_within_chars"]]
+                kind = "product" if any(cue in after for cue in r["product_cue"]) else "concept"
+                found.append(TermCandidate(name, kind, document.id, sentence.id))
+            for person in r["person"].finditer(sentence.text):
+                found.append(TermCandidate(person.group("name"), "person", document.id, sentence.id,
+                                           person.group("post")))
+        return found

@@ -1,0 +1,170 @@
+"""Pillars: each framework member, and what every document says about it.
+
+A pillar gathers passages from two sources. Its framework's own elaborations
+(敏捷银行的关键之一…) come first, with score 1. Then every paragraph of the
+corpus that resembles them: TF-IDF over the terms and pillar names each
+paragraph mentions, cosine against the pillar's profile. Both carry their
+score and the sentence they start at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator import rules
+from generator.extract.frameworks import Framework
+from generator.link.terms import Term
+from generator.model import Document
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Consecutive sentences of one document: an elaboration, or a paragraph."""
+
+    document: str
+    sentence_ids: tuple[str, ...]
+    text: str
+    score: float
+    elaboration: bool  # the framework's own words about the pillar
+
+
+@dataclass
+class Pillar:
+    """One member of a framework, across the corpus."""
+
+    id: str
+    name: str
+    group: str  # the framework's name: 科技强行
+    statements: list[Framework]  # the documents' sentences that state the framework
+    passages: list[Passage] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({p.document for p in self.passages} | {f.document for f in self.statements})
+
+    @property
+    def sentence_ids(self) -> set[tuple[str, str]]:
+        """(document, sentence id) of every sentence the pillar gathers."""
+        return {(p.document, s) for p in self.passages for s in p.sentence_ids}
+
+
+@dataclass
+class FrameworkGroup:
+    """A framework and its pillars, as one or more documents state it."""
+
+    name: str
+    members: tuple[str, ...]
+    statements: list[Framework]
+    pillars: list[Pillar]
+
+
+def pillar_id(group: str, member: str) -> str:
+    return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
+
+
+def build_pillars(documents: list[Document], frameworks: list[Framework], terms: list[Term]) -> list[FrameworkGroup]:
+    """Framework groups with their pillars and gathered passages, in order of first statement."""
+    groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
+    for framework in frameworks:
+        key = (framework.name, framework.members)
+        if key not in groups:
+            pillars = [Pillar(pillar_id(framework.name, m), m, framework.name, []) for m in framework.members]
+            groups[key] = FrameworkGroup(framework.name, framework.members, [], pillars)
+        groups[key].statements.append(framework)
+        for pillar in groups[key].pillars:
+            pillar.statements.append(framework)
+    if not groups:
+        return []
+    features = _ParagraphFeatures(documents, terms, [p.name for g in groups.values() for p in g.pillars])
+    for group in groups.values():
+        for pillar in group.pillars:
+            pillar.passages = _gather(pillar, documents, features)
+    return list(groups.values())
+
+
+class _ParagraphFeatures:
+    """TF-IDF vectors of every paragraph over the names it mentions."""
+
+    def __init__(self, documents: list[Document], terms: list[Term], members: list[str]):
+        by_sentence: dict[tuple[str, str], Counter] = {}
+        for term in terms:
+            for mention in term.mentions:
+                by_sentence.setdefault((mention.document, mention.sentence_id), Counter())[term.name] += 1
+        member_pattern = re.compile("|".join(map(re.escape, sorted(set(members), key=len, reverse=True))))
+        self.paragraphs: list[tuple[str, tuple[str, ...], str, Counter]] = []
+        for document in documents:
+            for section in document.sections:
+                for paragraph in section.paragraphs:
+                    counts = Counter()
+                    for sentence in paragraph.sentences:
+                        counts.update(by_sentence.get((document.id, sentence.id), {}))
+                        counts.update(member_pattern.findall(sentence.text))
+                    ids = tuple(s.id for s in paragraph.sentences)
+                    self.paragraphs.append((document.id, ids, paragraph.text, counts))
+        frequency = Counter(name for *_, counts in self.paragraphs for name in counts)
+        total = len(self.paragraphs)
+        self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}
+        self.vectors = [self.vector(counts) for *_, counts in self.paragraphs]
+        self.index: dict[str, list[int]] = {}
+        for position, (*_, counts) in enumerate(self.paragraphs):
+            for name in counts:
+                self.index.setdefault(name, []).append(position)
+
+    def vector(self, counts: Counter) -> dict[str, float]:
+        """A unit-length TF-IDF vector of name counts."""
+        weights = {name: (1 + math.log(n)) * self.idf.get(name, 1.0) for name, n in counts.items() if n}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {name: w / norm for name, w in weights.items()}
+
+
+def _gather(pillar: Pillar, documents: list[Document], features: _ParagraphFeatures) -> list[Passage]:
+    """The pillar's elaborations, then the paragraphs most like them."""
+    data = rules.load("frameworks")
+    by_id = {d.id: d for d in documents}
+    passages = []
+    for statement in pillar.statements:
+        elaborations = dict(statement.elaborations).get(pillar.name, ())
+        starts = {s for _, ids in statement.elaborations for s in ids}
+        for sentence_id in elaborations:
+            passages.append(_elaboration(by_id[statement.document], sentence_id, starts))
+    taken = {(p.document, s) for p in passages for s in p.sentence_ids}
+    # The profile: what the elaborations mention, and the pillar's own name.
+    profile = Counter({pillar.name: 1})
+    for passage in passages:
+        for position, (document, ids, _, counts) in enumerate(features.paragraphs):
+            if document == passage.document and set(ids) & set(passage.sentence_ids):
+                profile.update(counts)
+    vector = features.vector(profile)
+    candidates = {i for name in vector for i in features.index.get(name, [])}
+    scored = []
+    for position in candidates:
+        document, ids, text, _ = features.paragraphs[position]
+        if any((document, s) in taken for s in ids):
+            continue
+        paragraph = features.vectors[position]
+        shared = [name for name in vector if name in paragraph]
+        score = sum(vector[name] * paragraph[name] for name in shared)
+        # Naming the pillar itself is enough; resembling its elaborations needs more than one name.
+        if score >= data["similar_min_score"] and (pillar.name in shared or len(shared) >= data["similar_min_shared"]):
+            scored.append(Passage(document, ids, text, round(score, 3), False))
+    scored.sort(key=lambda p: (-p.score, p.document, p.sentence_ids))
+    return passages + scored[:data["similar_max_passages"]]
+
+
+def _elaboration(document: Document, first: str, starts: set[str]) -> Passage:
+    """The elaboration opening at sentence `first`: up to the next member's, within its paragraph."""
+    for section in document.sections:
+        for paragraph in section.paragraphs:
+            ids = [s.id for s in paragraph.sentences]
+            if first in ids:
+                taken = []
+                for sentence in paragraph.sentences[ids.index(first):]:
+                    if taken and sentence.id in starts:
+                        break
+                    taken.append(sentence)
+                return Passage(document.id, tuple(s.id for s in taken), "".join(s.text for s in taken), 1.0, True)
+    raise ValueError(f"sentence {first} is not in {document.id}")

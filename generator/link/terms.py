@@ -1,0 +1,157 @@
+"""Terms across the corpus: every name, under all its aliases, in every document.
+
+Candidates come from single documents (quoted names, people) and from the data
+(known organisations with their aliases, common concepts). Each becomes a term
+that is looked for in every sentence of the corpus, so a name one document
+quotes joins the documents that merely use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+
+from generator import rules
+from generator.extract.terms import TermCandidate
+from generator.model import Document
+
+# When documents disagree on a name's kind, the more specific kind wins.
+_KIND_RANK = {"person": 0, "organization": 1, "product": 2, "concept": 3}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A term in a sentence."""
+
+    document: str
+    sentence_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Term:
+    """A named thing and every sentence that names it."""
+
+    id: str
+    name: str
+    kind: str  # organization, product, person, concept
+    aliases: list[str]
+    posts: list[str] = field(default_factory=list)  # a person's posts, as the documents give them
+    authored: list[str] = field(default_factory=list)  # documents a person wrote
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.document for m in self.mentions} | set(self.authored))
+
+    @property
+    def surfaces(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Pinyin order, as Chinese indexes sort."""
+        return " ".join(lazy_pinyin(self.name)).lower(), self.name
+
+    @property
+    def initial(self) -> str:
+        """The letter the term is filed under in the index: A–Z, or # for anything else."""
+        first = self.sort_key[0][:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+
+def term_id(name: str) -> str:
+    return "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def _known_terms() -> dict[str, Term]:
+    data = rules.load("terms")
+    terms = {}
+    for organisation in data["organisations"]:
+        terms[organisation["name"]] = Term(term_id(organisation["name"]), organisation["name"], "organization",
+                                           list(organisation["aliases"]))
+    for concept in data["concepts"]:
+        terms.setdefault(concept, Term(term_id(concept), concept, "concept", []))
+    return terms
+
+
+def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str]) -> list[Term]:
+    """Every term with its mentions across `documents`, in pinyin order.
+
+    `exclude` names the pillars' members: they have pages of their own.
+    """
+    terms = {name: term for name, term in _known_terms().items() if name not in exclude}
+    by_surface = {surface: term for term in terms.values() for surface in term.surfaces}
+    kinds: dict[str, Counter] = {}
+    for candidate in candidates:
+        if candidate.name in exclude:
+            continue
+        term = by_surface.get(candidate.name)
+        if term is None:
+            term = terms[candidate.name] = by_surface[candidate.name] = Term(
+                term_id(candidate.name), candidate.name, candidate.kind, [])
+        if term.kind != "organization":
+            kinds.setdefault(term.name, Counter())[candidate.kind] += 1
+        if candidate.post and candidate.post not in term.posts:
+            term.posts.append(candidate.post)
+        if candidate.sentence_id is None and candidate.document not in term.authored:
+            term.authored.append(candidate.document)
+    for name, counted in kinds.items():
+        terms[name].kind = min(counted, key=lambda kind: (_KIND_RANK[kind], -counted[kind]))
+    _find_mentions(documents, by_surface)
+    found = [t for t in terms.values() if t.mentions or t.authored]
+    return sorted(found, key=lambda t: t.sort_key)
+
+
+def _find_mentions(documents: list[Document], by_surface: dict[str, Term]) -> None:
+    """Fill every term's mentions: the longest name at each place wins."""
+    if not by_surface:
+        return
+    surfaces = sorted(by_surface, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, surfaces)))
+    not_after = re.compile(rules.load("terms")["organisation_not_followed_by"])
+    for document in documents:
+        for sentence in document.sentences():
+            for match in pattern.finditer(sentence.text):
+                term = by_surface[match.group()]
+                following = sentence.text[match.end():match.end() + 1]
+                if term.kind == "organization" and following and not_after.match(following):
+                    continue  # 中国银行业 is the industry, not 中国银行
+                term.mentions.append(Mention(document.id, sentence.id, sentence.text, match.start(), match.end()))
+
+
+def related_documents(documents: list[Document], terms: list[Term], pillars_of: dict[str, set[str]],
+                      limit: int = 5) -> dict[str, list[tuple[str, list[str]]]]:
+    """For each document, the documents sharing most with it: `[(document id, shared names)]`.
+
+    A shared term counts by its rarity (a term in every document says little);
+    a shared pillar counts as much as the rarest term.
+    """
+    count = len(documents)
+    shared: dict[str, dict[str, list[tuple[float, str]]]] = {d.id: {} for d in documents}
+    for term in terms:
+        docs = term.documents
+        weight = math.log((count + 1) / len(docs))
+        for a in docs:
+            for b in docs:
+                if a != b:
+                    shared[a].setdefault(b, []).append((weight, term.name))
+    rarest = math.log(count + 1)
+    for a, mine in pillars_of.items():
+        for b, theirs in pillars_of.items():
+            if a != b:
+                for pillar in sorted(mine & theirs):
+                    shared[a].setdefault(b, []).append((rarest, pillar))
+    related = {}
+    for document in documents:
+        ranked = sorted(shared[document.id].items(), key=lambda item: (-sum(w for w, _ in item[1]), item[0]))
+        related[document.id] = [(other, [name for _, name in sorted(names, key=lambda n: -n[0])])
+                                for other, names in ranked[:limit]]
+    return related
