@@ -138,3 +138,35 @@ def test_timeline_filter_by_document(page, site_url):
     first.click()
     assert "/documents/" in page.url and "#s-" in page.url
     assert not page.errors
+
+
+@pytest.mark.parametrize("start, other", [(SEEDS[0], SEEDS[1]), (SEEDS[1], SEEDS[0])])
+def test_the_other_document_is_two_clicks_away_through_a_shared_term(page, site_url, start, other):
+    page.goto(site_url + f"documents/{start}/")
+    terms = page.locator("article a[href*='/terms/']")
+    assert terms.count() > 0
+    for index in range(terms.count()):
+        page.goto(site_url + f"documents/{start}/")
+        link = page.locator("article a[href*='/terms/']").nth(index)
+        link.click()  # click 1: a term in the text
+        target = page.locator(f"article a[href$='/documents/{other}/']")
+        if target.count():
+            target.first.click()  # click 2: the other document
+            assert page.url.endswith(f"/documents/{other}/")
+            return
+    pytest.fail(f"no term on {start} leads to {other}")
+
+
+def test_timeline_filter_by_pillar(page, site_url):
+    page.goto(site_url + "timeline/")
+    select = page.locator("select[data-timeline-filter=pillars]")
+    options = select.locator("option").evaluate_all("nodes => nodes.map(n => n.value).filter(Boolean)")
+    counts = {}
+    for value in options:
+        select.select_option(value)
+        shown = page.locator(".timeline-year > .timeline-entry:visible")
+        counts[value] = shown.count()
+        for pillars in shown.evaluate_all("nodes => nodes.map(n => n.dataset.pillars)"):
+            assert value in pillars.split()
+    assert any(counts.values())
+    screenshot(page, "timeline-pillar")

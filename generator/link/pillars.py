@@ -131,7 +131,9 @@ def _gather(pillar: Pillar, documents: list[Document], features: _ParagraphFeatu
         starts = {s for _, ids in statement.elaborations for s in ids}
         for sentence_id in elaborations:
             passages.append(_elaboration(by_id[statement.document], sentence_id, starts))
+    # The statement is on the page already; elaborations are passages already.
     taken = {(p.document, s) for p in passages for s in p.sentence_ids}
+    taken |= {(f.document, f.sentence_id) for f in pillar.statements}
     # The profile: what the elaborations mention, and the pillar's own name.
     profile = Counter({pillar.name: 1})
     for passage in passages:

@@ -57,6 +57,7 @@
   function resultItem(page) {
     const title = element("h1");
     title.textContent = page.meta.title || page.url;
+    if (page.meta.kind) title.prepend(element("span", "reportsite-search__kind", [page.meta.kind]));
     const excerpt = element("p", "", excerptNodes(page.excerpt));
     const article = element("article", "md-search-result__article md-typeset", [title, excerpt]);
     const link = element("a", "md-search-result__link", [article]);
@@ -83,6 +84,20 @@
     return translations["search.result.other"].replace("#", total);
   }
 
+  // Results load a page at a time: only the fragments shown are fetched.
+  async function showMore(results, shown, ticket) {
+    const pages = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    if (ticket !== latest) return;
+    list.querySelector(".reportsite-search__more")?.remove();
+    list.append(...pages.map(resultItem));
+    if (shown + PAGE_SIZE < results.length) {
+      const button = element("button", "md-button reportsite-search__more", [translations["search.result.more"] || "显示更多"]);
+      button.type = "button";
+      button.addEventListener("click", () => showMore(results, shown + PAGE_SIZE, ticket));
+      list.append(element("li", "md-search-result__item reportsite-search__more", [button]));
+    }
+  }
+
   let latest = 0;
   async function run() {
     const query = input.value.trim();
@@ -95,10 +110,9 @@
     const module = await loadPagefind();
     const search = await module.debouncedSearch(query, {}, 120);
     if (search === null || ticket !== latest) return; // a newer query superseded this one
-    const pages = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-    if (ticket !== latest) return;
     meta.textContent = count(search.results.length);
-    list.replaceChildren(...pages.map(resultItem));
+    list.replaceChildren();
+    await showMore(search.results, 0, ticket);
   }
 
   input.addEventListener("input", run);

@@ -1,0 +1,55 @@
+"""Frameworks a document states: a count and the members it introduces."""
+
+import pytest
+
+from generator.extract.frameworks import FrameworkExtractor
+from tests.conftest import make_document
+
+
+def frameworks(text: str):
+    return [(f.name, f.members) for f in FrameworkExtractor().extract(make_document(text))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("工行将打造“敏捷、智慧、生态、数字、安全”五位一体的“科技强行”。", ("科技强行", ("敏捷", "智慧", "生态", "数字", "安全"))),
+    ("围绕大财富、全融资、促消费、强智能、优体验五个领域，打磨重点功能。", ("五个领域", ("大财富", "全融资", "促消费", "强智能", "优体验"))),
+    ("重点体现“弹性架构、融合智能、安全可控、云化基建、柔性敏捷”五大新特征。", ("五大新特征", ("弹性架构", "融合智能", "安全可控", "云化基建", "柔性敏捷"))),
+    ("从云化、敏捷、智能和安全四个维度推进转型。", ("四个维度", ("云化", "敏捷", "智能", "安全"))),
+    ("推出助餐、助医、助行、助洁、助急五项特色助老服务。", ("五项特色助老服务", ("助餐", "助医", "助行", "助洁", "助急"))),
+    ("完成柜面通、营销通、e办公三大对内平台优化升级。", ("三大对内平台", ("柜面通", "营销通", "e办公"))),
+    ("重点围绕“服务客户、赋能员工”两个方向深化建设。", ("两个方向", ("服务客户", "赋能员工"))),
+])
+def test_a_count_with_its_list(sentence, expected):
+    assert frameworks(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "打造“敏捷、智慧、生态、数字”五位一体的“科技强行”。",  # four found, five counted
+    "深入贯彻落实党的二十大、中央金融工作会议精神。",
+    "借记卡密码重置、解除挂失两项柜面交易实现在线办理。",  # an unquoted pair is incidental
+    "打造八大生态、三大生活圈。",  # counts without members
+    "建立统一的一站式平台。",
+])
+def test_no_framework(sentence):
+    assert frameworks(sentence) == []
+
+
+def test_members_elaborated_one_by_one_in_the_section():
+    text = """五、赋能五篇大文章
+工行将加速数字金融创新，为科技金融、绿色金融、普惠金融、养老金融提供动能：科技金融领域，创新融资产品。绿色金融领域，升级碳核算系统。普惠金融领域，打造供应链服务。养老金融领域，推广个人养老金。数字金融领域，推动模式变革。
+"""
+    [framework] = FrameworkExtractor().extract(make_document(text))
+    assert framework.name == "五篇大文章" and framework.count == 5
+    assert framework.members == ("科技金融", "绿色金融", "普惠金融", "养老金融", "数字金融")
+    assert all(len(ids) == 1 for _, ids in framework.elaborations)
+
+
+def test_elaborations_open_with_the_member():
+    text = """具体来看，本行将打造“敏捷、智慧、生态”三位一体的“科技强行”。
+敏捷银行的关键之一在于融合。智慧银行则包括渠道数字化。
+生态银行方面，本行建成开放平台。
+数字化转型持续推进。
+"""
+    [framework] = FrameworkExtractor().extract(make_document(text))
+    elaborations = dict(framework.elaborations)
+    assert [len(elaborations[m]) for m in ("敏捷", "智慧", "生态")] == [1, 1, 1]
