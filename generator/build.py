@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.extract import extract_all
+from generator.cache import ExtractionCache
+from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
-from generator.read import read_corpus
+from generator.model import Skipped
+from generator.read import corpus_entries, log_warnings, read_entry
 from generator.render import GENERATED, render_site
 from generator.write import write_tree
 
@@ -48,15 +50,40 @@ class Project:
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
 
+    @property
+    def cache(self) -> ExtractionCache:
+        return ExtractionCache(self.root / ".cache" / "reportsite" / "extraction")
 
-def gather(corpus_dir: Path) -> Corpus:
-    """Read, extract and link the whole corpus."""
+
+def gather(corpus_dir: Path, cache: ExtractionCache | None = None) -> Corpus:
+    """Read, extract and link the whole corpus; with a cache, only changed files are read again."""
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    documents, skipped = read_corpus(corpus_dir)
-    for document in documents:
-        _log_document(document)
-    return link(documents, skipped, extract_all(documents))
+    entries, skipped = corpus_entries(corpus_dir)
+    documents = []
+    facts: dict[str, dict[str, list]] = {extractor.kind: {} for extractor in EXTRACTORS}
+    for entry in entries:
+        key = cache.key(entry) if cache else None
+        cached = cache.load(key) if cache else None
+        if cached is not None:
+            document, extracted = cached
+            log_warnings(document)
+        else:
+            document = read_entry(entry, corpus_dir)
+            if isinstance(document, Skipped):
+                skipped.append(document)
+                continue
+            extracted = extract_document(document)
+            if cache:
+                cache.store(key, (document, extracted))
+            _log_document(document)
+        documents.append(document)
+        for kind, found in extracted.items():
+            facts[kind][document.id] = found
+    if cache:
+        cache.prune()
+        log.info("extraction cache: %d documents reused, %d read", cache.hits, len(documents) - cache.hits)
+    return link(documents, skipped, facts)
 
 
 def _log_document(document) -> None:
@@ -68,7 +95,7 @@ def _log_document(document) -> None:
 
 def generate(project: Project) -> Corpus:
     """Write the generated Markdown pages and data files into docs/."""
-    corpus = gather(project.corpus)
+    corpus = gather(project.corpus, project.cache)
     files = render_site(corpus, project.templates)
     result = write_tree(project.docs, files, GENERATED)
     log.info("generated %d files in %s: %d written, %d unchanged, %d removed",

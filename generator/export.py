@@ -7,7 +7,6 @@ sorted and every list has a stable order.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from typing import Any
@@ -82,7 +81,7 @@ def term_record(term) -> dict[str, Any]:
 
 def fact_record(corpus: Corpus, fact) -> dict[str, Any]:
     """A fact as a report record: a metric names its glossary indicator, an event its pillars."""
-    record = dataclasses.asdict(fact)
+    record = dict(vars(fact))  # facts are flat dataclasses: a shallow copy is the record
     if fact.id in corpus.indicator_of_metric:
         record["indicator"] = corpus.indicator_of_metric[fact.id].id
     if hasattr(fact, "sentence_id"):
@@ -107,8 +106,8 @@ METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "un
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """UTF-8 JSON text with sorted keys, as the contract asks."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """UTF-8 JSON text with sorted keys, as the contract asks (compact: it grows with the corpus)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def user_dictionary(corpus: Corpus) -> str:

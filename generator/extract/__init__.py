@@ -33,10 +33,15 @@ from generator.extract.terms import TermExtractor  # noqa: E402
 EXTRACTORS: tuple[Extractor, ...] = (MetricExtractor(), EventExtractor(), FrameworkExtractor(), TermExtractor())
 
 
+def extract_document(document: Document, extractors=EXTRACTORS) -> dict[str, list[Any]]:
+    """The facts of one document, per kind."""
+    return {extractor.kind: extractor.extract(document) for extractor in extractors}
+
+
 def extract_all(documents: list[Document], extractors=EXTRACTORS) -> dict[str, dict[str, list[Any]]]:
     """Facts per kind, per document id: `facts[kind][document.id]`."""
-    facts: dict[str, dict[str, list[dict[str, Any]]]] = {e.kind: {} for e in extractors}
-    for extractor in extractors:
-        for document in documents:
-            facts[extractor.kind][document.id] = extractor.extract(document)
+    facts: dict[str, dict[str, list[Any]]] = {e.kind: {} for e in extractors}
+    for document in documents:
+        for kind, found in extract_document(document, extractors).items():
+            facts[kind][document.id] = found
     return facts

@@ -44,10 +44,34 @@ class Corpus:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
         self.documents_by_id = {d.id: d for d in self.documents}
         self.pillars: list[Pillar] = [p for group in self.frameworks for p in group.pillars]
+        # Every join the pages ask for, computed once.
         self._pillars_of_sentence: dict[tuple[str, str], list[Pillar]] = {}
         for pillar in self.pillars:
             for key in sorted(pillar.sentence_ids):
                 self._pillars_of_sentence.setdefault(key, []).append(pillar)
+        self._pillars_of_document: dict[str, list[Pillar]] = {}
+        for pillar in self.pillars:
+            for document in pillar.documents:
+                self._pillars_of_document.setdefault(document, []).append(pillar)
+        self._terms_of_document: dict[str, list[Term]] = {}
+        terms_of_sentence: dict[tuple[str, str], list[Term]] = {}
+        for term in self.terms:
+            for document in term.documents:
+                self._terms_of_document.setdefault(document, []).append(term)
+            for mention in term.mentions:
+                found = terms_of_sentence.setdefault((mention.document, mention.sentence_id), [])
+                if not found or found[-1] is not term:
+                    found.append(term)
+        self._facts_of_pillar: dict[tuple[str, str], list[Any]] = {}
+        self._facts_of_term: dict[tuple[str, str], list[Any]] = {}
+        for kind in ("metrics", "events"):
+            for document in self.documents:
+                for fact in self.facts_of(kind, document):
+                    key = (fact.document, fact.sentence_id)
+                    for pillar in self._pillars_of_sentence.get(key, []):
+                        self._facts_of_pillar.setdefault((kind, pillar.id), []).append(fact)
+                    for term in terms_of_sentence.get(key, []):
+                        self._facts_of_term.setdefault((kind, term.id), []).append(fact)
 
     def facts_of(self, kind: str, document: Document) -> list[Any]:
         """The facts of one kind that `document` gave."""
@@ -59,26 +83,22 @@ class Corpus:
 
     def facts_in_pillar(self, kind: str, pillar: Pillar) -> list[Any]:
         """The metrics or events whose sentences the pillar gathers, in document order."""
-        sentences = pillar.sentence_ids
-        return [fact for document in self.documents for fact in self.facts_of(kind, document)
-                if (fact.document, fact.sentence_id) in sentences]
+        return self._facts_of_pillar.get((kind, pillar.id), [])
 
     def facts_mentioning(self, kind: str, term: Term) -> list[Any]:
         """The metrics or events whose sentences name the term."""
-        sentences = {(m.document, m.sentence_id) for m in term.mentions}
-        return [fact for document in self.documents for fact in self.facts_of(kind, document)
-                if (fact.document, fact.sentence_id) in sentences]
+        return self._facts_of_term.get((kind, term.id), [])
 
     def pillars_mentioning(self, term: Term) -> list[Pillar]:
         """The pillars that gather a sentence naming the term."""
-        found = {p.id: p for m in term.mentions for p in self.pillars_of(m.document, m.sentence_id)}
+        found = {p.id for m in term.mentions for p in self.pillars_of(m.document, m.sentence_id)}
         return [p for p in self.pillars if p.id in found]
 
     def pillars_of_document(self, document: Document) -> list[Pillar]:
-        return [p for p in self.pillars if document.id in p.documents]
+        return self._pillars_of_document.get(document.id, [])
 
     def terms_of_document(self, document: Document) -> list[Term]:
-        return [t for t in self.terms if document.id in t.documents]
+        return self._terms_of_document.get(document.id, [])
 
     @property
     def newest_first(self) -> list[Document]:

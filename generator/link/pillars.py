@@ -41,10 +41,7 @@ class Pillar:
     group: str  # the framework's name: 科技强行
     statements: list[Framework]  # the documents' sentences that state the framework
     passages: list[Passage] = field(default_factory=list)
-
-    @property
-    def documents(self) -> list[str]:
-        return sorted({p.document for p in self.passages} | {f.document for f in self.statements})
+    documents: list[str] = field(default_factory=list)  # filled once the passages are gathered
 
     @property
     def sentence_ids(self) -> set[tuple[str, str]]:
@@ -80,9 +77,11 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], terms:
     if not groups:
         return []
     features = _ParagraphFeatures(documents, terms, [p.name for g in groups.values() for p in g.pillars])
+    by_id = {d.id: d for d in documents}
     for group in groups.values():
         for pillar in group.pillars:
-            pillar.passages = _gather(pillar, documents, features)
+            pillar.passages = _gather(pillar, by_id, features)
+            pillar.documents = sorted({p.document for p in pillar.passages} | {f.document for f in pillar.statements})
     return list(groups.values())
 
 
@@ -109,10 +108,13 @@ class _ParagraphFeatures:
         total = len(self.paragraphs)
         self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}
         self.vectors = [self.vector(counts) for *_, counts in self.paragraphs]
-        self.index: dict[str, list[int]] = {}
-        for position, (*_, counts) in enumerate(self.paragraphs):
+        self.index: dict[str, list[int]] = {}  # name -> paragraphs that mention it
+        self.position: dict[tuple[str, str], int] = {}  # (document, sentence id) -> paragraph
+        for position, (document, ids, _, counts) in enumerate(self.paragraphs):
             for name in counts:
                 self.index.setdefault(name, []).append(position)
+            for sentence_id in ids:
+                self.position[(document, sentence_id)] = position
 
     def vector(self, counts: Counter) -> dict[str, float]:
         """A unit-length TF-IDF vector of name counts."""
@@ -121,10 +123,9 @@ class _ParagraphFeatures:
         return {name: w / norm for name, w in weights.items()}
 
 
-def _gather(pillar: Pillar, documents: list[Document], features: _ParagraphFeatures) -> list[Passage]:
+def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeatures) -> list[Passage]:
     """The pillar's elaborations, then the paragraphs most like them."""
     data = rules.load("frameworks")
-    by_id = {d.id: d for d in documents}
     passages = []
     for statement in pillar.statements:
         elaborations = dict(statement.elaborations).get(pillar.name, ())
@@ -134,24 +135,34 @@ def _gather(pillar: Pillar, documents: list[Document], features: _ParagraphFeatu
     # The statement is on the page already; elaborations are passages already.
     taken = {(p.document, s) for p in passages for s in p.sentence_ids}
     taken |= {(f.document, f.sentence_id) for f in pillar.statements}
-    # The profile: what the elaborations mention, and the pillar's own name.
+    # The profile: what the elaborations' paragraphs mention, and the pillar's own name.
     profile = Counter({pillar.name: 1})
-    for passage in passages:
-        for position, (document, ids, _, counts) in enumerate(features.paragraphs):
-            if document == passage.document and set(ids) & set(passage.sentence_ids):
-                profile.update(counts)
+    for position in {features.position[key] for key in taken if key in features.position}:
+        profile.update(features.paragraphs[position][3])
     vector = features.vector(profile)
-    candidates = {i for name in vector for i in features.index.get(name, [])}
+    # Score through the postings of the profile's strongest names only: the
+    # others add little to a cosine, and a name in a large share of all
+    # paragraphs tells nothing and would touch every one of them.
+    most = max(50, int(data["profile_max_share"] * len(features.paragraphs)))
+    telling = [name for name in vector if len(features.index.get(name, ())) <= most]
+    strongest = sorted(telling, key=lambda name: (-vector[name], name))[:data["profile_names"]]
+    if pillar.name in telling and pillar.name not in strongest:
+        strongest.append(pillar.name)
+    scores: dict[int, float] = {}
+    shared: dict[int, list[str]] = {}
+    for name in strongest:
+        for position in features.index.get(name, []):
+            scores[position] = scores.get(position, 0.0) + vector[name] * features.vectors[position][name]
+            shared.setdefault(position, []).append(name)
+    excluded = {features.position[key] for key in taken if key in features.position}
     scored = []
-    for position in candidates:
-        document, ids, text, _ = features.paragraphs[position]
-        if any((document, s) in taken for s in ids):
+    for position, score in scores.items():
+        if position in excluded:
             continue
-        paragraph = features.vectors[position]
-        shared = [name for name in vector if name in paragraph]
-        score = sum(vector[name] * paragraph[name] for name in shared)
+        document, ids, text, _ = features.paragraphs[position]
         # Naming the pillar itself is enough; resembling its elaborations needs more than one name.
-        if score >= data["similar_min_score"] and (pillar.name in shared or len(shared) >= data["similar_min_shared"]):
+        if score >= data["similar_min_score"] and (pillar.name in shared[position]
+                                                   or len(shared[position]) >= data["similar_min_shared"]):
             scored.append(Passage(document, ids, text, round(score, 3), False))
     scored.sort(key=lambda p: (-p.score, p.document, p.sentence_ids))
     return passages + scored[:data["similar_max_passages"]]

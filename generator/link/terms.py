@@ -46,10 +46,14 @@ class Term:
     posts: list[str] = field(default_factory=list)  # a person's posts, as the documents give them
     authored: list[str] = field(default_factory=list)  # documents a person wrote
     mentions: list[Mention] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # filled once the mentions are known
 
-    @property
-    def documents(self) -> list[str]:
-        return sorted({m.document for m in self.mentions} | set(self.authored))
+    def mentions_by_document(self, limit: int) -> list[tuple[str, list[Mention], int]]:
+        """Per document: its first `limit` mentions, and how many more there are."""
+        grouped: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.document, []).append(mention)
+        return [(document, found[:limit], len(found) - limit) for document, found in grouped.items()]
 
     @property
     def surfaces(self) -> list[str]:
@@ -107,6 +111,8 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
         terms[name].kind = min(counted, key=lambda kind: (_KIND_RANK[kind], -counted[kind]))
     _find_mentions(documents, by_surface)
     found = [t for t in terms.values() if t.mentions or t.authored]
+    for term in found:
+        term.documents = sorted({m.document for m in term.mentions} | set(term.authored))
     return sorted(found, key=lambda t: t.sort_key)
 
 
@@ -131,24 +137,28 @@ def related_documents(documents: list[Document], terms: list[Term], pillars_of: 
                       limit: int = 5) -> dict[str, list[tuple[str, list[str]]]]:
     """For each document, the documents sharing most with it: `[(document id, shared names)]`.
 
-    A shared term counts by its rarity (a term in every document says little);
-    a shared pillar counts as much as the rarest term.
+    A shared term or pillar counts by its rarity. One held by more than a share
+    of the corpus (data: related_max_share) relates nothing: a term in every
+    document says little, and pairing all its documents would cost the square
+    of the corpus.
     """
     count = len(documents)
+    most = max(2, int(rules.load("terms")["related_max_share"] * count))
+    holders: list[tuple[str, list[str]]] = [(t.name, t.documents) for t in terms]
+    by_pillar: dict[str, list[str]] = {}
+    for document, pillars in pillars_of.items():
+        for pillar in pillars:
+            by_pillar.setdefault(pillar, []).append(document)
+    holders += sorted(by_pillar.items())
     shared: dict[str, dict[str, list[tuple[float, str]]]] = {d.id: {} for d in documents}
-    for term in terms:
-        docs = term.documents
+    for name, docs in holders:
+        if not 2 <= len(docs) <= most:
+            continue
         weight = math.log((count + 1) / len(docs))
         for a in docs:
             for b in docs:
                 if a != b:
-                    shared[a].setdefault(b, []).append((weight, term.name))
-    rarest = math.log(count + 1)
-    for a, mine in pillars_of.items():
-        for b, theirs in pillars_of.items():
-            if a != b:
-                for pillar in sorted(mine & theirs):
-                    shared[a].setdefault(b, []).append((rarest, pillar))
+                    shared[a].setdefault(b, []).append((weight, name))
     related = {}
     for document in documents:
         ranked = sorted(shared[document.id].items(), key=lambda item: (-sum(w for w, _ in item[1]), item[0]))

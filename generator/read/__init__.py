@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -113,9 +114,18 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
     return document
 
 
-def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:
-    """Every readable document of `corpus`, and the files skipped with their reasons."""
-    documents, skipped = [], []
+@dataclass(frozen=True)
+class Entry:
+    """A corpus file to read, with the id its document will have."""
+
+    path: Path
+    relative: str  # path relative to the corpus folder, with forward slashes
+    doc_id: str
+
+
+def corpus_entries(corpus: Path) -> tuple[list[Entry], list[Skipped]]:
+    """The readable files of `corpus` with their document ids, and the files of no supported format."""
+    entries, skipped = [], []
     taken: set[str] = set()
     for path in corpus_files(corpus):
         relative = path.relative_to(corpus).as_posix()
@@ -126,18 +136,36 @@ def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:
         doc_id = document_id(relative)
         if doc_id in taken:  # "a.txt" beside "a.md"
             doc_id = f"{doc_id}-{hashlib.sha1(relative.encode('utf-8')).hexdigest()[:8]}"
-        try:
-            document = read_document(path, corpus, doc_id)
-        except ReadError as error:
-            skipped.append(Skipped(relative, str(error)))
-            log.warning("skipped %s: %s", relative, error)
-            continue
-        except OSError as error:
-            skipped.append(Skipped(relative, f"cannot be read ({error.strerror})"))
-            log.warning("skipped %s: cannot be read (%s)", relative, error.strerror)
-            continue
-        for warning in document.warnings:
-            log.warning("%s: %s", relative, warning)
         taken.add(doc_id)
-        documents.append(document)
+        entries.append(Entry(path, relative, doc_id))
+    return entries, skipped
+
+
+def read_entry(entry: Entry, corpus: Path) -> Document | Skipped:
+    """The document of one entry, or why it was skipped; either way it is logged."""
+    try:
+        document = read_document(entry.path, corpus, entry.doc_id)
+    except ReadError as error:
+        log.warning("skipped %s: %s", entry.relative, error)
+        return Skipped(entry.relative, str(error))
+    except OSError as error:
+        log.warning("skipped %s: cannot be read (%s)", entry.relative, error.strerror)
+        return Skipped(entry.relative, f"cannot be read ({error.strerror})")
+    log_warnings(document)
+    return document
+
+
+def log_warnings(document: Document) -> None:
+    """One log line for each thing that was odd but readable in `document`."""
+    for warning in document.warnings:
+        log.warning("%s: %s", document.source_file, warning)
+
+
+def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:
+    """Every readable document of `corpus`, and the files skipped with their reasons."""
+    entries, skipped = corpus_entries(corpus)
+    documents = []
+    for entry in entries:
+        result = read_entry(entry, corpus)
+        (skipped if isinstance(result, Skipped) else documents).append(result)
     return documents, skipped

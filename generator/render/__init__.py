@@ -9,13 +9,12 @@ document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import export
+from generator import export, rules
 from generator.link import KIND_NAMES, Corpus
 from generator.link.glossary import categories
 
@@ -23,14 +22,17 @@ from generator.link.glossary import categories
 #: build, and anything in them that the build did not write is stale.
 GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "pillars/", "terms/", "data/")
 
-# Python-Markdown's escapable characters (with tables' "|"); "<", ">" and "&"
-# are HTML-escaped instead.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Python-Markdown's escapable characters (with tables' "|") are backslashed;
+# "<", ">", "&" and quotes are HTML-escaped. One translation table does both.
+_INLINE = str.maketrans({
+    **{char: "\\" + char for char in "\\`*_{}[]()#+-.!|"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
+})
 
 
 def markdown_inline(text: object) -> Markup:
     """`text` as literal inline Markdown: HTML-escaped, Markdown syntax backslashed."""
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(text)))))
+    return Markup(str(text).translate(_INLINE))
 
 
 def page_title(text: object) -> Markup:
@@ -128,7 +130,8 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     pages["terms/index.md"] = env.get_template("terms.md.j2").render(corpus=corpus)
     term_page = env.get_template("term.md.j2")
     for term in corpus.terms:
-        pages[f"terms/{term.id}.md"] = term_page.render(term=term, corpus=corpus)
+        pages[f"terms/{term.id}.md"] = term_page.render(
+            term=term, corpus=corpus, mentions_per_document=rules.load("terms")["mentions_per_document"])
     pages["data/userdict.txt"] = export.user_dictionary(corpus)
     indicator_page = env.get_template("indicator.md.j2")
     for indicator in corpus.glossary:
