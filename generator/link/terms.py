@@ -49,7 +49,7 @@ class Term:
     documents: list[str] = field(default_factory=list)  # filled once the mentions are known
 
     def mentions_by_document(self, limit: int) -> list[tuple[str, list[Mention], int]]:
-        """Per document: its first `limit` mentions, and how many more there are."""
+        """Per document, in corpus order: its first `limit` mentions, and how many more there are."""
         grouped: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             grouped.setdefault(mention.document, []).append(mention)

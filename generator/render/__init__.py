@@ -129,9 +129,11 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
         pages[f"pillars/{pillar.id}.md"] = pillar_page.render(pillar=pillar, corpus=corpus)
     pages["terms/index.md"] = env.get_template("terms.md.j2").render(corpus=corpus)
     term_page = env.get_template("term.md.j2")
+    limits = rules.load("terms")
+    term_limits = {"mentions_per_document": limits["mentions_per_document"],
+                   "documents_with_context": limits["documents_with_context"], "context": limits["context_chars"]}
     for term in corpus.terms:
-        pages[f"terms/{term.id}.md"] = term_page.render(
-            term=term, corpus=corpus, mentions_per_document=rules.load("terms")["mentions_per_document"])
+        pages[f"terms/{term.id}.md"] = term_page.render(term=term, corpus=corpus, **term_limits)
     pages["data/userdict.txt"] = export.user_dictionary(corpus)
     indicator_page = env.get_template("indicator.md.j2")
     for indicator in corpus.glossary:

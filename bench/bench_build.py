@@ -1,0 +1,143 @@
+"""Build speed, memory and search cost for generated corpora of N documents.
+
+    python -m bench.bench_build 100 1000 [--no-browser]
+
+For each N: a project with N documents (bench/make_corpus.py) is built, and the
+benchmark reports the generator's cold time (no cache), its warm time with
+nothing changed and with one document changed, the full `reportsite build`
+time (generator, MkDocs, Pagefind), peak memory of each, the search index size,
+and the cold time as a ratio to one plain `jieba.lcut` pass over the same text.
+With a browser, it also loads the built site in Chromium, types a query into
+the header search box, and reports the time to the first result and the bytes
+transferred for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GENERATE = """
+import json, resource, sys, time
+from pathlib import Path
+from generator.build import Project, generate
+start = time.perf_counter()
+generate(Project.at(Path(sys.argv[1])))
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+LCUT = """
+import json, sys, time
+from pathlib import Path
+import jieba
+from generator.read import read_corpus
+documents, _ = read_corpus(Path(sys.argv[1]))
+texts = ["".join(s.text for s in d.sentences()) for d in documents]
+jieba.initialize()
+start = time.perf_counter()
+for text in texts:
+    jieba.lcut(text)
+print(json.dumps({"seconds": time.perf_counter() - start, "characters": sum(map(len, texts))}))
+"""
+
+
+def run_json(code: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def project(folder: Path, count: int) -> Path:
+    """A project folder with the site skeleton and `count` generated documents."""
+    from bench.make_corpus import make_corpus
+
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    make_corpus(count, folder / "corpus")
+    return folder
+
+
+def full_build(folder: Path) -> dict:
+    """`reportsite build` from a cold cache: seconds and peak memory of the process."""
+    shutil.rmtree(folder / ".cache", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "-q", "build", "--project", str(folder)], check=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_mb_children": peak}
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_in_browser(site: Path, query: str) -> dict:
+    """Load the site in Chromium, type `query`, time the first result and count the bytes it took."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM_ARGS, chromium_path, serving
+
+    with serving(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url, wait_until="load")
+        transferred = []
+        page.on("requestfinished", lambda request: transferred.append(request.sizes()["responseBodySize"]))
+        box = page.locator("header input[name=query]")
+        box.click()
+        start = time.perf_counter()
+        box.fill(query)
+        page.wait_for_selector("li.md-search-result__item")
+        seconds = time.perf_counter() - start
+        page.wait_for_timeout(300)  # requests still finishing for the first result
+        browser.close()
+    return {"first_result_seconds": seconds, "bytes": sum(transferred), "requests": len(transferred)}
+
+
+def bench(count: int, browser: bool) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        root = project(Path(folder), count)
+        lcut = run_json(LCUT, str(root / "corpus"))
+        cold = run_json(GENERATE, str(root))
+        warm = run_json(GENERATE, str(root))
+        changed = sorted((root / "corpus").iterdir())[count // 2]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n截至6月末，本行新增客户120万户。\n", encoding="utf-8")
+        warm_one = run_json(GENERATE, str(root))
+        build = full_build(root)
+        index = folder_size(root / "site" / "pagefind")
+        result = {
+            "documents": count, "characters": lcut["characters"],
+            "lcut_s": lcut["seconds"], "cold_s": cold["seconds"], "warm_unchanged_s": warm["seconds"],
+            "warm_one_changed_s": warm_one["seconds"], "full_build_s": build["seconds"],
+            "cold_peak_mb": cold["peak_mb"], "full_build_peak_mb": build["peak_mb_children"],
+            "search_index_mb": index / 1e6, "cold_vs_lcut": cold["seconds"] / lcut["seconds"],
+            "warm_one_vs_cold": warm_one["seconds"] / cold["seconds"],
+        }
+        if browser:
+            result.update(search_in_browser(root / "site", "数字人民币"))
+        return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    for count in args.counts:
+        result = bench(count, browser=not args.no_browser)
+        print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()},
+                         ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
