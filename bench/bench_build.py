@@ -97,7 +97,7 @@ def search_in_browser(site: Path, query: str) -> dict:
         box.click()
         start = time.perf_counter()
         box.fill(query)
-        page.wait_for_selector("li.md-search-result__item")
+        page.wait_for_selector("li.md-search-result__item > a")
         seconds = time.perf_counter() - start
         page.wait_for_timeout(300)  # requests still finishing for the first result
         browser.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -36,7 +37,7 @@ def search(page, query: str) -> list[str]:
     box.press("End")
     page.wait_for_function(
         "() => !/^\\s*$|正在|初始化/.test(document.querySelector('[data-reportsite-search-meta]').textContent)")
-    page.wait_for_timeout(300)  # results render after the count
+    page.wait_for_function("() => !document.querySelector('.reportsite-search__pending')")  # each result in turn
     links = page.locator("li.md-search-result__item > a.md-search-result__link")
     return [href.split("#")[0] for href in links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")]
 
@@ -170,3 +171,24 @@ def test_timeline_filter_by_pillar(page, site_url):
             assert value in pillars.split()
     assert any(counts.values())
     screenshot(page, "timeline-pillar")
+
+
+def test_the_site_works_under_a_sub_path(browser, built_site, tmp_path):
+    """Published at https://OWNER.github.io/REPO/, every link and the search stay under /REPO/."""
+    from tests.conftest import serving
+
+    shutil.copytree(built_site, tmp_path / "repo")
+    with serving(tmp_path) as root:
+        page = browser.new_page()
+        failed = []
+        page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+        page.goto(root + "repo/")
+        assert "/repo/documents/" in search(page, "数字人民币")[0] or any(
+            "/repo/documents/" in path for path in search(page, "数字人民币"))
+        page.locator("li.md-search-result__item > a").first.click()
+        page.wait_for_load_state()
+        assert page.url.startswith(root + "repo/")
+        page.locator("nav.md-nav a", has_text="时间线").first.click()
+        assert page.url == root + "repo/timeline/"
+        assert failed == []
+        page.close()

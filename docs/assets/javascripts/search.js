@@ -84,12 +84,17 @@
     return translations["search.result.other"].replace("#", total);
   }
 
-  // Results load a page at a time: only the fragments shown are fetched.
+  // Results load a page at a time: only the fragments shown are fetched, and
+  // each result shows as soon as its own fragment arrives, in rank order.
   async function showMore(results, shown, ticket) {
-    const pages = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-    if (ticket !== latest) return;
     list.querySelector(".reportsite-search__more")?.remove();
-    list.append(...pages.map(resultItem));
+    const slots = results.slice(shown, shown + PAGE_SIZE).map(() => element("li", "reportsite-search__pending"));
+    list.append(...slots);
+    await Promise.all(results.slice(shown, shown + PAGE_SIZE).map(async (result, index) => {
+      const page = await result.data();
+      if (ticket === latest) slots[index].replaceWith(resultItem(page));
+    }));
+    if (ticket !== latest) return;
     if (shown + PAGE_SIZE < results.length) {
       const button = element("button", "md-button reportsite-search__more", [translations["search.result.more"] || "显示更多"]);
       button.type = "button";

@@ -1,0 +1,50 @@
+"""Publishing: the GitHub Pages workflow, and a build that is the same every time."""
+
+import shutil
+
+import yaml
+
+from generator.build import generate
+from tests.conftest import ROOT, make_project
+
+
+def test_the_workflow_rebuilds_on_every_change_that_shows_and_publishes_the_site():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    paths = workflow[True]["push"]["paths"]  # YAML reads the key `on` as True
+    for watched in ("corpus/**", "templates/**", "generator/**", "mkdocs.yml"):
+        assert watched in paths
+    steps = workflow["jobs"]["build"]["steps"]
+    build = next(step for step in steps if step.get("name") == "Build")
+    assert build["run"] == "make site" and "SITE_URL" in build["env"]
+    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site"
+               for step in steps)
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "assets" not in p.parts}
+
+
+def test_a_warm_build_writes_the_bytes_of_a_cold_one(tmp_path):
+    project = make_project(tmp_path)
+    generate(project)
+    cold = _tree(project.docs)
+    result = generate(project)  # every document from the cache
+    assert _tree(project.docs) == cold
+    assert len(result.documents) == 2
+
+
+def test_a_removed_document_leaves_every_page(tmp_path):
+    project = make_project(tmp_path)
+    generate(project)
+    removed = sorted(project.corpus.iterdir())[0]
+    doc_id = removed.stem
+    removed.unlink()
+    generate(project)
+    assert not (project.docs / "documents" / f"{doc_id}.md").exists()
+    for page in project.docs.rglob("*.md"):
+        assert doc_id not in page.read_text(encoding="utf-8"), page
+    assert doc_id not in (project.docs / "data" / "report.json").read_text(encoding="utf-8")
+    assert len(list((project.root / ".cache" / "reportsite" / "extraction").glob("*.pickle"))) == 1
+    shutil.rmtree(project.root / ".cache")
