@@ -86,7 +86,7 @@ def build_sections(blocks: list[Block]) -> list[Section]:
                 sections[-1].paragraphs.append(paragraph)
                 texts.extend((text, paragraph) for text in sentences)
 
-    for (text, owner), sentence_id in zip(texts, sentence_ids([text for text, _ in texts])):
+    for (text, owner), sentence_id in zip(texts, sentence_ids([text for text, _ in texts]), strict=True):
         if isinstance(owner, Section):
             owner.heading = Sentence(sentence_id, text)
         else:
