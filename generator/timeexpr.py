@@ -128,6 +128,7 @@ class TimeContext:
 
     def __init__(self, text: str, date: str | None):
         """`text`: the document's whole text; `date`: its known date, if any."""
+        self.date = date if date and re.match(r"\d{4}-\d{2}-\d{2}$", date) else None
         self.report = self._named_report(text) or self._calendar_report(date)
         if self.report is not None:
             self.year: int | None = int(self.report.value[:4])
@@ -226,6 +227,11 @@ class TimeContext:
             return self.report if kind == "report" else Period(period_end(self.report.value), "day")
         if parts.get("year"):
             year = int(parts["year"])
+        elif parts.get("month") and self.date:
+            # 3月28日 in a document of 2024-03-28: the latest such date not after the document.
+            year = int(self.date[:4])
+            if f"{year:04d}-{_number(parts['month']):02d}-{_number(parts.get('day')) or 1:02d}" > self.date:
+                year -= 1
         elif self.year is not None:
             year = self.year + rule.get("year_offset", 0)
         else:

@@ -70,3 +70,15 @@ def test_an_undated_document_is_dated_by_its_text():
 def test_long_descriptions_are_shortened():
     text = describe("2023年，" + "很长的描述" * 20, 0, 5)
     assert len(text) == 60 and text.endswith("…")
+
+
+def test_a_date_without_a_year_is_the_latest_one_not_after_the_document():
+    assert events("3月28日，本行发布2023年年度报告。", "2024-03-28") == [("2024-03-28", "day", "本行发布2023年年度报告")]
+    assert events("12月20日，本行上线新系统。", "2024-03-28") == [("2023-12-20", "day", "本行上线新系统")]
+
+
+def test_words_that_close_a_time_go_with_it_and_short_clauses_take_the_next():
+    assert events("今年以来，多家城商行加快布局开放银行。", "2023-11-02") == [
+        ("2023", "year", "多家城商行加快布局开放银行")]
+    assert events("1月15日，招商银行宣布，其App月活跃用户已突破1亿户。", "2024-01-15") == [
+        ("2024-01-15", "day", "招商银行宣布，其App月活跃用户已突破1亿户")]

@@ -53,3 +53,8 @@ def test_elaborations_open_with_the_member():
     [framework] = FrameworkExtractor().extract(make_document(text))
     elaborations = dict(framework.elaborations)
     assert [len(elaborations[m]) for m in ("敏捷", "智慧", "生态")] == [1, 1, 1]
+
+
+def test_the_words_that_lead_into_an_unquoted_list_are_not_its_first_member():
+    assert frameworks("农业银行从渠道、产品、运营、风控四个维度推进数字化转型。") == [
+        ("四个维度", ("渠道", "产品", "运营", "风控"))]

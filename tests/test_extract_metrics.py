@@ -95,3 +95,13 @@ def test_each_metric_links_to_its_sentence():
 def test_never_raises_on_arbitrary_text(text):
     for metric in metrics(text or "空"):
         assert metric.value >= 0 and metric.qualifier in {"exact", "over", "at_least", "approx", "under", "at_most"}
+
+
+@pytest.mark.parametrize("sentence, subjects", [
+    ("全年金融科技投入232.9亿元，占营业收入的3.03%。", ["金融科技投入", "金融科技投入占营业收入"]),
+    ("招商银行App月活跃用户（MAU）已突破1亿户。", ["App月活跃用户"]),
+    ("截至2023年末，零售客户数达1.97亿户。", ["零售客户数"]),
+    ("产品方面，推出“惠农e贷”，余额近万亿元。", ["惠农e贷余额"]),
+])
+def test_subjects_in_other_documents(sentence, subjects):
+    assert [m.subject for m in metrics(sentence)] == subjects

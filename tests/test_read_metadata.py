@@ -50,3 +50,12 @@ def test_a_document_without_a_title_line_has_no_title():
     assert "title" not in head.meta
     assert head.meta["author"] == MetaValue("杨龙如", "person_line")
     assert head.author_post == "中国工商银行金融科技部总经理"
+
+
+def test_datelines_and_reporter_lines():
+    from generator.read.metadata import parse_reporter_line
+
+    assert parse_byline("2024年01月15日 09:30 21世纪经济报道") == {"date": "2024-01-15", "publisher": "21世纪经济报道"}
+    assert parse_reporter_line("21世纪经济报道记者 李华 深圳报道") == {"author": "李华", "publisher": "21世纪经济报道"}
+    assert parse_reporter_line("本报记者 李华") == {"author": "李华"}
+    assert parse_reporter_line("记者从本行获悉，新平台已上线。") is None

@@ -38,6 +38,12 @@ def test_a_web_page_gives_its_article_and_metadata_without_the_page_around_it():
         "author": ("薛小易", "html_meta"), "publisher": ("移动支付网", "html_meta")}
 
 
+def test_the_article_heading_names_a_page_better_than_its_title():
+    page = ("<html><head><title>招商银行App月活破亿_财经频道_新浪网</title></head><body>"
+            "<div>首页 | 财经 | 股票</div><h1>招商银行App月活破亿</h1><p>正文。</p></body></html>")
+    assert HtmlReader().read(page).meta["title"].value == "招商银行App月活破亿"
+
+
 def test_markdown_front_matter_and_headings():
     source = MarkdownReader().read(
         "---\ntitle: 数字化转型报告\ndate: 2023-05-01\n作者: 张三\n---\n# 数字化转型报告\n\n## 一、总体情况\n\n"

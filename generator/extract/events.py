@@ -17,12 +17,15 @@ from generator.timeexpr import TimeContext, TimeMention
 
 _PARTS = re.compile(r"[^；;]+[；;]?")
 _CLAUSES = re.compile(r"[^，,：:]+")
-# The word that introduces a time (截至报告期末): it goes with the time.
+# The words that introduce or close a time (截至报告期末, 今年以来): they go with the time.
 _TIME_PREPOSITION = re.compile(r"(?:截至|截止|至|于|在|从|到)\s*$")
+_TIME_CLOSING = re.compile(r"^\s*(?:以来|起|开始|之前|之后|前后)")
 # What is left of a clause that held only its time.
 _LEFTOVER = re.compile(r"^[\s，,、：:（）()]*$")
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 MAX_CHARS = 60
+# A description this short ("招商银行宣布") takes the next clause too.
+MIN_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,14 @@ def describe(part: str, start: int, end: int) -> str:
     clauses = list(_CLAUSES.finditer(part))
     for index, clause in enumerate(clauses):
         if clause.start() <= start < clause.end():
-            text = _TIME_PREPOSITION.sub("", part[clause.start():start]) + part[end:clause.end()]
-            if _LEFTOVER.match(text) and index + 1 < len(clauses):
-                text = clauses[index + 1].group()
+            text = _TIME_PREPOSITION.sub("", part[clause.start():start]) + _TIME_CLOSING.sub("", part[end:clause.end()])
+            following = index + 1
+            if _LEFTOVER.match(text) and following < len(clauses):
+                text, following = clauses[following].group(), following + 1
+            # A clause too short to say what happened takes the next one: 招商银行宣布，其App…
+            while len(text.strip(" ，,")) < MIN_CHARS and following < len(clauses):
+                text = text + "，" + clauses[following].group()
+                following += 1
             break
     else:
         text = part

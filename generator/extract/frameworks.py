@@ -141,24 +141,23 @@ def _list_before(text: str, end: int) -> tuple[list[str], bool]:
     """The list that ends right before a count, and whether it was quoted ([] when there is none)."""
     data = _rules()["data"]
     before = text[:end].removesuffix("等")
-    candidates = []
+    candidates = []  # (text, quoted): the quotes delimit a quoted list exactly
     if before[-1:] in _CLOSE_QUOTES:
         opening = max(before.rfind(q) for q in _OPEN_QUOTES)
-        candidates.append(before[opening + 1:-1])
+        candidates.append((before[opening + 1:-1], True))
     start = max(before.rfind(ch) for ch in _BOUNDARY)
     clause = before[start + 1:]
     for lead in _rules()["lead"]:
         if clause.startswith(lead):
             clause = clause[len(lead):]
             break
-    candidates.append(clause)
-    for candidate in candidates:
+    candidates.append((clause, clause.startswith(tuple(_OPEN_QUOTES))))
+    for candidate, quoted in candidates:
         items = _split_items(candidate)
-        if len(items) >= 2:
+        if len(items) >= 2 and not quoted:
             items[0] = _trim_first(items[0], items[1:])
         if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"] and not set(i) & set(_BOUNDARY)
                                    for i in items):
-            quoted = candidate is candidates[0] and len(candidates) == 2 or candidate.startswith(tuple(_OPEN_QUOTES))
             return items, quoted
     return [], False
 
@@ -171,7 +170,7 @@ def _trim_first(first: str, others: list[str]) -> str:
     """
     longest = max(map(len, others))
     tokens = jieba.lcut(first)
-    while len(tokens) > 1 and len("".join(tokens)) > longest + 1:
+    while len(tokens) > 1 and (len("".join(tokens)) > longest or tokens[0] in _rules()["lead"]):
         tokens.pop(0)
     return "".join(tokens)
 

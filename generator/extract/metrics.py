@@ -87,6 +87,8 @@ def _rules():
         "digits": set(rules.load("numbers")["digits"]),
         "change_word": change_word,
         "boundary": re.compile(subject["boundaries"]),
+        "brackets": re.compile(subject["brackets"]),
+        "trailing_chars": re.compile(subject["trailing_chars"]),
         "organisation": re.compile(subject["organisation"]),
         "verbs": set(subject["verbs"]),
         "strip_leading": set(subject["strip_leading"]),
@@ -122,7 +124,8 @@ class MetricExtractor:
             words_end = previous_end + change.start() if change else figure.start
             clause_start = max(_clause_start(text, words_end), previous_end)
             subject, entity, context = _subject(text, clause_start, words_end, figure, mentions,
-                                                contexts[-1] if contexts else None)
+                                                contexts[-1] if contexts else None,
+                                                metrics[-1].subject if metrics else None)
             if not subject and metrics:
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
                 subject, entity = metrics[-1].subject, metrics[-1].entity
@@ -260,7 +263,7 @@ def _topic(text: str, clause_start: int) -> str | None:
 
 
 def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: list[TimeMention],
-             previous_context: str | None) -> tuple[str, str | None, str]:
+             previous_context: str | None, previous_subject: str | None = None) -> tuple[str, str | None, str]:
     """`(subject, entity, context)` of the figure whose words run from `clause_start` to `end`.
 
     `context` is what led the subject (topic and verb), for a following figure
@@ -271,6 +274,7 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     # Time expressions are the period, never the subject; jieba would cut them
     # into pieces (报告/期末) that no list strips.
     clause = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i] for i in range(clause_start, end))
+    clause = r["brackets"].sub(" ", clause)
     tokens = [t for t in jieba.lcut(clause) if t.strip()]
     entity = None
     while tokens and (tokens[0] in r["strip_leading"] or _is_organisation(tokens[0])):
@@ -279,6 +283,8 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         tokens.pop(0)
     while tokens and tokens[-1] in r["strip_trailing"]:
         tokens.pop()
+    if tokens and len(tokens[-1]) > 1:
+        tokens[-1] = r["trailing_chars"].sub("", tokens[-1])
     noun, action = _noun_after(text, figure)
     noun = noun or figure.counted_noun or ""
     topic = _topic(text, clause_start) or ""
@@ -290,8 +296,13 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         return _trim(topic + subject if subject else ""), entity, topic
 
     verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"]), default=None)
+    if tokens[0] in words["share_words"] and previous_subject:
+        return _trim(previous_subject + "".join(tokens)), entity, ""  # …亿元，占营业收入的3.03%
     if verb_at is None or any(t in words["share_words"] for t in tokens):
-        return _trim("".join(tokens)), entity, ""
+        subject = "".join(tokens)
+        if subject in words["attribute_nouns"] and topic:
+            subject = topic + subject  # 推出“惠农e贷”，余额近万亿元
+        return _trim(subject), entity, ""
     head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])
     # With no agent before the verb, the sentence's topic is the agent:
     # "“工银e钱包”开放银行品牌,…累计服务个人客户3500万户".

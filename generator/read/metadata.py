@@ -42,6 +42,9 @@ def _patterns():
         "post_then_name": re.compile(rf"^(?P<post>\S{{0,40}}?(?:{posts}))\s*(?P<name>{name})$"),
         "name_then_post": re.compile(rf"^(?P<name>{name})\s+(?P<post>\S{{0,40}}?(?:{posts}))$"),
         "punctuation": re.compile(r"[。！？!?，,；;、“”\"]"),
+        "reporter": re.compile(data["reporter_line"]),
+        "publisher": re.compile(rf"^(?!.*(?:{data['publisher_not']}))[^\s，,。；;]{{2,16}}"
+                                rf"(?:{'|'.join(map(re.escape, data['publisher_suffixes']))})$"),
     }
 
 
@@ -61,6 +64,9 @@ def parse_byline(line: str) -> dict[str, str] | None:
         rest = rest[lead.end():]
     matches = list(patterns["field"].finditer(rest))
     leftover = patterns["field"].sub("", rest).strip()
+    if lead and not matches and patterns["publisher"].match(leftover):
+        fields["publisher"] = leftover  # a dateline: 2024年01月15日 09:30 21世纪经济报道
+        return fields
     if (not matches and not lead) or leftover or (lead and not matches and rest.strip()):
         return None
     for match in matches:
@@ -71,6 +77,17 @@ def parse_byline(line: str) -> dict[str, str] | None:
         if name and value:
             fields.setdefault(name, value)
     return fields or None
+
+
+def parse_reporter_line(line: str) -> dict[str, str] | None:
+    """Author (and medium) of a reporter line: 21世纪经济报道记者 李华 深圳报道."""
+    found = _patterns()["reporter"].match(line.strip())
+    if not found:
+        return None
+    fields = {"author": found.group("name")}
+    if found.group("publisher") and found.group("publisher") not in ("本报", "本刊", "本台", "本网"):
+        fields["publisher"] = found.group("publisher")
+    return fields
 
 
 def parse_person_line(line: str) -> tuple[str, str] | None:
@@ -106,14 +123,17 @@ def read_head(blocks: list[Block], known: dict[str, MetaValue]) -> Head:
     while index < min(limit, len(remaining)):
         block = remaining[index]
         text = block.text
-        if index == 0 and block.heading_level in (None, 1) and _is_title_line(block) and not parse_person_line(text) \
-                and not parse_byline(text) and len(remaining) > 1:
-            if "title" not in known or _same_text(known["title"].value, text):
-                head.meta["title"] = MetaValue(text, "first_line")
-                head.consumed.append(RemovedText(text, "title"))
-                remaining.pop(index)
-                continue
-        byline = parse_byline(text) if block.heading_level is None else None
+        repeats_title = "title" in known and _same_text(known["title"].value, text)
+        if (index == 0 or (block.heading_level == 1 and repeats_title)) and block.heading_level in (None, 1) \
+                and _is_title_line(block) and not parse_person_line(text) and not parse_byline(text) \
+                and len(remaining) > 1 and ("title" not in known or repeats_title):
+            # The first line, or the page's own heading repeating the known title
+            # after navigation lines the cleaner has not cut yet.
+            head.meta["title"] = MetaValue(text, "first_line")
+            head.consumed.append(RemovedText(text, "title"))
+            remaining.pop(index)
+            continue
+        byline = (parse_byline(text) or parse_reporter_line(text)) if block.heading_level is None else None
         if byline:
             for name, value in byline.items():
                 head.meta.setdefault(name, MetaValue(value, "byline"))

@@ -119,9 +119,14 @@ class HtmlReader:
         time = root.find(".//time[@datetime]")
         if "date" not in found and time is not None and parse_date(time.get("datetime")):
             found["date"] = MetaValue(parse_date(time.get("datetime")), "html_meta")
-        title = root.findtext(".//title")
-        if "title" not in found and title and title.strip():
-            found["title"] = MetaValue(self._strip_site_name(title.strip(), found.get("publisher")), "html_meta")
+        # The article's own heading names it better than the page <title>, which
+        # carries site and channel names ("…_财经频道_新浪网").
+        heading = root.find(".//h1")
+        title = " ".join(heading.text_content().split()) if heading is not None else ""
+        if not title:
+            title = self._strip_site_name(" ".join((root.findtext(".//title") or "").split()), found.get("publisher"))
+        if "title" not in found and title:
+            found["title"] = MetaValue(title, "html_meta")
         return found
 
     @staticmethod
