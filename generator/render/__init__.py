@@ -111,32 +111,24 @@ def environment(templates: Path) -> jinja2.Environment:
 def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
     """Every generated file under docs/, by path relative to docs/."""
     env = environment(templates)
+    env.globals.update(corpus=corpus, categories=categories(), categories_by_id={c.id: c for c in categories()},
+                       term_limits=rules.load("terms"))
     pages = {
-        "index.md": env.get_template("home.md.j2").render(corpus=corpus),
-        "diagnostics.md": env.get_template("diagnostics.md.j2").render(corpus=corpus),
-        "metrics/index.md": env.get_template("metrics.md.j2").render(corpus=corpus, categories=categories()),
         "data/report.json": export.dumps(export.report(corpus)),
-        "timeline.md": env.get_template("timeline.md.j2").render(corpus=corpus),
         "data/metrics.csv": export.facts_csv(corpus, "metrics", export.METRIC_COLUMNS),
         "data/events.csv": export.facts_csv(corpus, "events", export.EVENT_COLUMNS),
+        "data/userdict.txt": export.user_dictionary(corpus),
     }
-    document_page = env.get_template("document.md.j2")
-    for document in corpus.documents:
-        pages[f"documents/{document.id}.md"] = document_page.render(document=document, corpus=corpus)
-    pages["pillars/index.md"] = env.get_template("pillars.md.j2").render(corpus=corpus)
-    pillar_page = env.get_template("pillar.md.j2")
-    for pillar in corpus.pillars:
-        pages[f"pillars/{pillar.id}.md"] = pillar_page.render(pillar=pillar, corpus=corpus)
-    pages["terms/index.md"] = env.get_template("terms.md.j2").render(corpus=corpus)
-    term_page = env.get_template("term.md.j2")
-    limits = rules.load("terms")
-    term_limits = {"mentions_per_document": limits["mentions_per_document"],
-                   "documents_with_context": limits["documents_with_context"], "context": limits["context_chars"]}
-    for term in corpus.terms:
-        pages[f"terms/{term.id}.md"] = term_page.render(term=term, corpus=corpus, **term_limits)
-    pages["data/userdict.txt"] = export.user_dictionary(corpus)
-    indicator_page = env.get_template("indicator.md.j2")
-    for indicator in corpus.glossary:
-        pages[f"metrics/{indicator.id}.md"] = indicator_page.render(
-            indicator=indicator, corpus=corpus, categories={c.id: c for c in categories()})
-    return pages
+    for path, template in (("index.md", "home"), ("diagnostics.md", "diagnostics"), ("timeline.md", "timeline"),
+                           ("metrics/index.md", "metrics"), ("pillars/index.md", "pillars"),
+                           ("terms/index.md", "terms")):
+        pages[path] = env.get_template(f"{template}.md.j2").render()
+    # A page for each document, pillar, term and indicator, named by its id.
+    for folder, template, name, items in (("documents", "document", "document", corpus.documents),
+                                          ("pillars", "pillar", "pillar", corpus.pillars),
+                                          ("terms", "term", "term", corpus.terms),
+                                          ("metrics", "indicator", "indicator", corpus.glossary)):
+        page = env.get_template(f"{template}.md.j2")
+        for item in items:
+            pages[f"{folder}/{item.id}.md"] = page.render({name: item})
+    return dict(sorted(pages.items()))
