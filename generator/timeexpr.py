@@ -129,13 +129,15 @@ class TimeContext:
     def __init__(self, text: str, date: str | None):
         """`text`: the document's whole text; `date`: its known date, if any."""
         self.date = date if date and re.match(r"\d{4}-\d{2}-\d{2}$", date) else None
-        self.report = self._named_report(text) or self._calendar_report(date)
+        self.named_report = self._named_report(text)
+        self.named_year = self._most_named_year(text)
+        self.report = self.named_report or self._calendar_report(date)
         if self.report is not None:
             self.year: int | None = int(self.report.value[:4])
         elif date:
             self.year = int(date[:4])
         else:
-            self.year = self._most_named_year(text)
+            self.year = self.named_year
 
     @classmethod
     @lru_cache(maxsize=8)  # the metrics and the events of one document share it
@@ -187,9 +189,12 @@ class TimeContext:
     def default_period(self) -> Period | None:
         """The time a sentence with no time expression speaks of.
 
-        A report's figures stand as of its period's end; a document with no
-        report speaks of its year.
+        A report's figures stand as of its period's end. A document that names
+        no report but names years speaks of the year it names most; only a
+        document that names neither falls back on the disclosure calendar.
         """
+        if self.named_report is None and self.named_year is not None:
+            return Period(str(self.named_year), "year")
         if self.report is not None:
             return Period(period_end(self.report.value), "day")
         if self.year is not None:

@@ -82,3 +82,8 @@ def test_words_that_close_a_time_go_with_it_and_short_clauses_take_the_next():
         ("2023", "year", "多家城商行加快布局开放银行")]
     assert events("1月15日，招商银行宣布，其App月活跃用户已突破1亿户。", "2024-01-15") == [
         ("2024-01-15", "day", "招商银行宣布，其App月活跃用户已突破1亿户")]
+
+
+def test_a_number_with_thousands_separators_is_one_clause():
+    assert events("2023年，本行科技人员达到10,846人，较上年末增加约700人。", None) == [
+        ("2023", "year", "本行科技人员达到10,846人")]

@@ -105,3 +105,7 @@ def test_never_raises_on_arbitrary_text(text):
 ])
 def test_subjects_in_other_documents(sentence, subjects):
     assert [m.subject for m in metrics(sentence)] == subjects
+
+
+def test_a_verb_with_no_agent_says_what_was_counted():
+    assert [m.subject for m in metrics("建设开放银行平台，截至2023年末接入场景1,200余个。")] == ["接入场景"]

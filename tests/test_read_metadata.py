@@ -59,3 +59,7 @@ def test_datelines_and_reporter_lines():
     assert parse_reporter_line("21世纪经济报道记者 李华 深圳报道") == {"author": "李华", "publisher": "21世纪经济报道"}
     assert parse_reporter_line("本报记者 李华") == {"author": "李华"}
     assert parse_reporter_line("记者从本行获悉，新平台已上线。") is None
+
+
+def test_compound_posts_stay_with_the_post():
+    assert parse_person_line("招商银行行长助理周松") == ("周松", "招商银行行长助理")

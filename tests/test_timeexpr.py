@@ -49,3 +49,10 @@ def test_an_undated_document_speaks_of_the_year_it_names_most():
     context = TimeContext.of(make_document("2023年,本行深化改革。2022年曾试点。2023年全年推进。"))
     assert context.report is None and context.default_period.value == "2023"
     assert [m.period.value for m in context.mentions("全年培训超40万人次")] == ["2023"]
+
+
+def test_a_year_the_text_names_comes_before_the_calendars_guess():
+    context = TimeContext.of(make_document("据统计，2023年城商行数字化投入约500亿元。\n线上贷款余额达3.2万亿元。\n", "2024-05-20"))
+    assert context.default_period.value == "2023"
+    named = TimeContext.of(make_document("8月27日,工行发布2021半年报。\n2020年曾试点。\n", "2021-08-30"))
+    assert named.default_period.value == "2021-06-30"

@@ -308,7 +308,11 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     # "“工银e钱包”开放银行品牌,…累计服务个人客户3500万户".
     context = (head or topic) + verb
     if tail:
-        return _trim((context if not head and topic else "") + tail), entity, ""
+        # 重点领域建成互联网有效场景, 本行实现营业收入: the object. With no agent at
+        # all, the verb says what was counted (接入场景), and a topic is the agent
+        # (工银e钱包服务个人客户).
+        agentless = not head and (topic or not entity)
+        return _trim((context if agentless else "") + tail), entity, ""
     return _trim(context + noun), entity, context
 
 
