@@ -190,10 +190,12 @@ class TimeContext:
         """The time a sentence with no time expression speaks of.
 
         A report's figures stand as of its period's end. A document that names
-        no report but names years speaks of the year it names most; only a
-        document that names neither falls back on the disclosure calendar.
+        no report speaks of the year it names most; the disclosure calendar's
+        period end refines that year when the two agree, and decides alone
+        when the text names no year.
         """
-        if self.named_report is None and self.named_year is not None:
+        calendar_year = int(self.report.value[:4]) if self.report is not None else None
+        if self.named_report is None and self.named_year is not None and self.named_year != calendar_year:
             return Period(str(self.named_year), "year")
         if self.report is not None:
             return Period(period_end(self.report.value), "day")
