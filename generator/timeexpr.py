@@ -173,7 +173,8 @@ class TimeContext:
 
     @staticmethod
     def _most_named_year(text: str) -> int | None:
-        years = Counter(int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text))
+        # 到2025年末 is a target, not the time the text speaks from.
+        years = Counter(int(y) for y in re.findall(r"(?<![到至])((?:19|20)\d{2})\s*年", text))
         if not years:
             return None
         return max(years, key=lambda year: (years[year], year))

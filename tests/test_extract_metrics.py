@@ -109,3 +109,13 @@ def test_subjects_in_other_documents(sentence, subjects):
 
 def test_a_verb_with_no_agent_says_what_was_counted():
     assert [m.subject for m in metrics("建设开放银行平台，截至2023年末接入场景1,200余个。")] == ["接入场景"]
+
+
+@pytest.mark.parametrize("sentence, subjects", [
+    ("报告期内，本集团金融科技投入为65.58亿元，占营业收入的4.51%。", ["金融科技投入", "金融科技投入占营业收入"]),
+    ("本集团金融科技人员达到4,110人，占本集团员工总数的8.25%。", ["金融科技人员", "金融科技人员占本集团员工总数"]),
+    ("本行推出“智慧财资”平台，交易金额突破1.2万亿元。", ["智慧财资交易金额"]),
+    ("力争到2025年末线上化率达到95%以上。", ["线上化率"]),
+])
+def test_annual_report_subjects(sentence, subjects):
+    assert [m.subject for m in metrics(sentence)] == subjects

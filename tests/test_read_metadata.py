@@ -63,3 +63,9 @@ def test_datelines_and_reporter_lines():
 
 def test_compound_posts_stay_with_the_post():
     assert parse_person_line("招商银行行长助理周松") == ("周松", "招商银行行长助理")
+
+
+def test_only_the_first_line_is_the_title():
+    head = read_head([Block("3.6 金融科技与数字化转型"), Block("3.6.1 金融科技投入"), Block("正文一句。")], {})
+    assert head.meta["title"].value == "3.6 金融科技与数字化转型"
+    assert [b.text for b in head.blocks] == ["3.6.1 金融科技投入", "正文一句。"]

@@ -52,3 +52,10 @@ def test_sentence_ids_are_stable_and_unique():
     assert len(set(ids)) == 3
     edited = build_sections([Block("新加的一段。"), Block("甲。乙。"), Block("甲。")])
     assert ids == [s.id for p in edited[0].paragraphs for s in p.sentences][1:]
+
+
+def test_a_new_style_nests_under_the_heading_it_first_appears_under():
+    blocks = [Block(t) for t in ["3.6.1 金融科技投入", "正文一。", "3.6.2 数字化经营", "（一）零售业务", "正文二。",
+                                 "（二）对公业务", "正文三。", "3.6.3 下一步工作", "正文四。"]]
+    assert [(s.number, s.level) for s in build_sections(blocks)] == [
+        ("3.6.1", 1), ("3.6.2", 1), ("（一）", 2), ("（二）", 2), ("3.6.3", 1)]

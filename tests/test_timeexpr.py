@@ -56,3 +56,8 @@ def test_a_year_the_text_names_comes_before_the_calendars_guess():
     assert context.default_period.value == "2023"
     named = TimeContext.of(make_document("8月27日,工行发布2021半年报。\n2020年曾试点。\n", "2021-08-30"))
     assert named.default_period.value == "2021-06-30"
+
+
+def test_a_target_year_is_not_the_texts_own():
+    context = TimeContext.of(make_document("2024年，本行推进转型，力争到2025年末线上化率达到95%。\n到2025年全面完成。\n"))
+    assert context.year == 2024

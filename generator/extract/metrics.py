@@ -87,6 +87,8 @@ def _rules():
         "digits": set(rules.load("numbers")["digits"]),
         "change_word": change_word,
         "boundary": re.compile(subject["boundaries"]),
+        "determiner": re.compile(subject["determiner_organisation"]),
+        "share_start": re.compile("^(?:" + "|".join(sorted(subject["share_words"], key=len, reverse=True)) + ")"),
         "brackets": re.compile(subject["brackets"]),
         "trailing_chars": re.compile(subject["trailing_chars"]),
         "organisation": re.compile(subject["organisation"]),
@@ -274,9 +276,13 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     # Time expressions are the period, never the subject; jieba would cut them
     # into pieces (报告/期末) that no list strips.
     clause = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i] for i in range(clause_start, end))
-    clause = r["brackets"].sub(" ", clause)
-    tokens = [t for t in jieba.lcut(clause) if t.strip()]
+    clause = r["brackets"].sub(" ", clause).strip()
     entity = None
+    determiner = r["determiner"].match(clause)
+    if determiner:
+        entity, clause = determiner.group(), clause[determiner.end():]
+    share = bool(r["share_start"].match(clause))
+    tokens = [t for t in jieba.lcut(clause) if t.strip()]
     while tokens and (tokens[0] in r["strip_leading"] or _is_organisation(tokens[0])):
         if _is_organisation(tokens[0]):
             entity = tokens[0]
@@ -296,11 +302,12 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         return _trim(topic + subject if subject else ""), entity, topic
 
     verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"]), default=None)
-    if tokens[0] in words["share_words"] and previous_subject:
+    if share and previous_subject:
         return _trim(previous_subject + "".join(tokens)), entity, ""  # …亿元，占营业收入的3.03%
     if verb_at is None or any(t in words["share_words"] for t in tokens):
         subject = "".join(tokens)
-        if subject in words["attribute_nouns"] and topic:
+        attribute = subject.endswith(tuple(words["attribute_nouns"])) and len(subject) <= words["attribute_max_chars"]
+        if attribute and topic:
             subject = topic + subject  # 推出“惠农e贷”，余额近万亿元
         return _trim(subject), entity, ""
     head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])

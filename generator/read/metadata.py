@@ -126,7 +126,7 @@ def read_head(blocks: list[Block], known: dict[str, MetaValue]) -> Head:
         repeats_title = "title" in known and _same_text(known["title"].value, text)
         if (index == 0 or (block.heading_level == 1 and repeats_title)) and block.heading_level in (None, 1) \
                 and _is_title_line(block) and not parse_person_line(text) and not parse_byline(text) \
-                and len(remaining) > 1 and ("title" not in known or repeats_title):
+                and len(remaining) > 1 and ("title" not in known or repeats_title) and "title" not in head.meta:
             # The first line, or the page's own heading repeating the known title
             # after navigation lines the cleaner has not cut yet.
             head.meta["title"] = MetaValue(text, "first_line")

@@ -53,7 +53,9 @@ def _is_subheading(blocks: list[Block], index: int) -> bool:
 def build_sections(blocks: list[Block]) -> list[Section]:
     """Sections holding every block: headings open sections, text fills them."""
     sections = [Section(title=None, level=1)]
-    style_rank: dict[str, int] = {}
+    # A numbering style's level is fixed where it first appears: one below the
+    # heading it first appears under; dotted numbers count depth from the first seen.
+    style_rank: dict[str, tuple[int, int]] = {}
     markup_levels = sorted({b.heading_level for b in blocks if b.heading_level})
     # Texts in reading order, each with the section or paragraph it belongs to;
     # ids hash the text, so they are assigned once every sentence is known.
@@ -72,9 +74,10 @@ def build_sections(blocks: list[Block]) -> list[Section]:
             open_section(title, level, number, block.text)
         elif numbered:
             style, number, title = numbered
-            style_rank.setdefault(style, len(style_rank) + 1)
-            depth = number.count(".") - 1 if style == "arabic_dotted" else 0
-            open_section(title, style_rank[style] + depth, number, block.text)
+            current = sections[-1]
+            style_rank.setdefault(style, (current.level + 1 if current.number is not None else 1, number.count(".")))
+            rank, base_dots = style_rank[style]
+            open_section(title, rank + max(0, number.count(".") - base_dots), number, block.text)
         elif _is_subheading(blocks, index):
             current = sections[-1]
             level = current.level + 1 if current.number is not None else current.level if current.title else 1
