@@ -1,9 +1,8 @@
+import csv
+import io
 import json
 
 from generator.build import gather
-import csv
-import io
-
 from generator.export import METRIC_COLUMNS, dumps, facts_csv, report
 from tests.conftest import ROOT
 

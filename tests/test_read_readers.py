@@ -1,4 +1,10 @@
-from generator.read.readers import HtmlReader, MarkdownReader, TextReader, looks_like_html, reader_for
+from generator.read.readers import (
+    HtmlReader,
+    MarkdownReader,
+    TextReader,
+    looks_like_html,
+    reader_for,
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8">

@@ -17,8 +17,8 @@ import jieba
 
 from generator import rules
 from generator.extract.numbers import number_pattern, parse_number
-from generator.timeexpr import TimeContext, TimeMention
 from generator.model import Document, Sentence
+from generator.timeexpr import TimeContext, TimeMention
 
 jieba.setLogLevel(logging.WARNING)
 
