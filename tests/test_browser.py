@@ -65,9 +65,11 @@ def test_linked_sentence_is_highlighted(page, site_url, built_site):
     sentence_id = page.locator("span.sentence").nth(5).get_attribute("id")
     page.goto(site_url + document["url"] + "#" + sentence_id)
     target = page.locator(f"#{sentence_id}")
-    highlighted = target.evaluate("node => getComputedStyle(node).backgroundColor")
     plain = page.locator("span.sentence").first.evaluate("node => getComputedStyle(node).backgroundColor")
-    assert highlighted != plain
+    # The highlight fades in (a CSS transition): wait until it shows.
+    page.wait_for_function(
+        "([id, plain]) => getComputedStyle(document.getElementById(id)).backgroundColor !== plain",
+        arg=[sentence_id, plain], timeout=5000)
     assert target.is_visible()
     screenshot(page, "document-linked-sentence")
 
@@ -150,10 +152,11 @@ def test_the_other_document_is_two_clicks_away_through_a_shared_term(page, site_
         page.goto(site_url + f"documents/{start}/")
         link = page.locator("article a[href*='/terms/']").nth(index)
         link.click()  # click 1: a term in the text
+        page.wait_for_url("**/terms/**")
         target = page.locator(f"article a[href$='/documents/{other}/']")
         if target.count():
             target.first.click()  # click 2: the other document
-            assert page.url.endswith(f"/documents/{other}/")
+            page.wait_for_url(f"**/documents/{other}/")
             return
     pytest.fail(f"no term on {start} leads to {other}")
 
@@ -186,9 +189,9 @@ def test_the_site_works_under_a_sub_path(browser, built_site, tmp_path):
         assert "/repo/documents/" in search(page, "数字人民币")[0] or any(
             "/repo/documents/" in path for path in search(page, "数字人民币"))
         page.locator("li.md-search-result__item > a").first.click()
+        page.wait_for_url(root + "repo/**")
         page.wait_for_load_state()
-        assert page.url.startswith(root + "repo/")
         page.locator("nav.md-nav a", has_text="时间线").first.click()
-        assert page.url == root + "repo/timeline/"
+        page.wait_for_url(root + "repo/timeline/")
         assert failed == []
         page.close()
