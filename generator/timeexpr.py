@@ -52,6 +52,13 @@ def _expressions() -> list[tuple[re.Pattern, dict]]:
 
 
 @cache
+def _any_expression() -> re.Pattern:
+    """All expressions in one pattern, to skip at once the many sentences that hold none."""
+    unnamed = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p, _ in _expressions()]
+    return re.compile("|".join(f"(?:{p})" for p in unnamed))
+
+
+@cache
 def _report_names() -> list[tuple[re.Pattern, dict]]:
     return [(_compile(e["pattern"]), e) for e in rules.load("time")["report_names"]]
 
@@ -210,6 +217,8 @@ class TimeContext:
         `span` is the last span the document named, which 规划期内 refers to.
         """
         found: list[TimeMention] = []
+        if not _any_expression().search(text):
+            return found
         taken: list[tuple[int, int]] = []
         for pattern, rule in _expressions():
             for match in pattern.finditer(text):
