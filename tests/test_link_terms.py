@@ -43,7 +43,7 @@ def test_index_order_is_pinyin():
 
 
 def test_related_documents_share_rare_terms():
-    related = related_documents(DOCUMENTS, list(terms().values()), {})
+    related = related_documents(DOCUMENTS, list(terms().values()), [])
     assert [other for other, _ in related["a"]] == ["b"]
     assert related["b"][0][0] == "a" and "揭榜挂帅" in related["b"][0][1]
     assert [other for other, _ in related["c"]] == ["b"]

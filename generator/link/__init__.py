@@ -123,12 +123,12 @@ def link(documents: list[Document], skipped: list[Skipped], facts) -> Corpus:
     members = {member for framework in frameworks for member in framework.members}
     terms = build_terms(ordered, every("term_candidates"), exclude=members)
     groups = build_pillars(ordered, frameworks, terms)
-    pillars_of = {d.id: {p.name for g in groups for p in g.pillars if d.id in p.documents} for d in ordered}
     return Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
         spans=build_spans(every("events")), frameworks=groups, terms=terms,
-        related=related_documents(ordered, terms, pillars_of), links=_text_links(terms, groups),
+        related=related_documents(ordered, terms, [p for g in groups for p in g.pillars]),
+        links=_text_links(terms, groups),
     )
 
 

@@ -133,7 +133,7 @@ def _find_mentions(documents: list[Document], by_surface: dict[str, Term]) -> No
                 term.mentions.append(Mention(document.id, sentence.id, sentence.text, match.start(), match.end()))
 
 
-def related_documents(documents: list[Document], terms: list[Term], pillars_of: dict[str, set[str]],
+def related_documents(documents: list[Document], terms: list[Term], pillars: list,
                       limit: int = 5) -> dict[str, list[tuple[str, list[str]]]]:
     """For each document, the documents sharing most with it: `[(document id, shared names)]`.
 
@@ -145,11 +145,10 @@ def related_documents(documents: list[Document], terms: list[Term], pillars_of: 
     count = len(documents)
     most = max(2, int(rules.load("terms")["related_max_share"] * count))
     holders: list[tuple[str, list[str]]] = [(t.name, t.documents) for t in terms]
-    by_pillar: dict[str, list[str]] = {}
-    for document, pillars in pillars_of.items():
-        for pillar in pillars:
-            by_pillar.setdefault(pillar, []).append(document)
-    holders += sorted(by_pillar.items())
+    by_pillar: dict[str, set[str]] = {}  # pillars of one name, across frameworks, count as one
+    for pillar in pillars:
+        by_pillar.setdefault(pillar.name, set()).update(pillar.documents)
+    holders += [(name, sorted(docs)) for name, docs in sorted(by_pillar.items())]
     shared: dict[str, dict[str, list[tuple[float, str]]]] = {d.id: {} for d in documents}
     for name, docs in holders:
         if not 2 <= len(docs) <= most:
