@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import ExtractionCache
+from generator.cache import ExtractionCache, Memo, entry_key
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
 from generator.model import Skipped
@@ -54,17 +54,25 @@ class Project:
     def cache(self) -> ExtractionCache:
         return ExtractionCache(self.root / ".cache" / "reportsite" / "extraction")
 
+    def memo(self) -> Memo:
+        """The memo of linking and rendering, as the last build left it."""
+        return Memo(self.root / ".cache" / "reportsite" / "memo.pickle")
 
-def gather(corpus_dir: Path, cache: ExtractionCache | None = None) -> Corpus:
-    """Read, extract and link the whole corpus; with a cache, only changed files are read again."""
+
+def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | None = None) -> Corpus:
+    """Read, extract and link the whole corpus; with caches, only changed files are read again
+    and linking reuses what it computed from unchanged documents."""
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
     entries, skipped = corpus_entries(corpus_dir)
     documents = []
     facts: dict[str, dict[str, list]] = {extractor.kind: {} for extractor in EXTRACTORS}
     for entry in entries:
-        key = cache.key(entry) if cache else None
-        cached = cache.load(key) if cache else None
+        try:
+            key = entry_key(entry)
+        except OSError:
+            key = ""  # unreadable: read_entry says why
+        cached = cache.load(key) if cache and key else None
         if cached is not None:
             document, extracted = cached
             log_warnings(document)
@@ -73,8 +81,9 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None) -> Corpus:
             if isinstance(document, Skipped):
                 skipped.append(document)
                 continue
+            document.fingerprint = key
             extracted = extract_document(document)
-            if cache:
+            if cache and key:
                 cache.store(key, (document, extracted))
             _log_document(document)
         documents.append(document)
@@ -83,7 +92,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None) -> Corpus:
     if cache:
         cache.prune()
         log.info("extraction cache: %d documents reused, %d read", cache.hits, len(documents) - cache.hits)
-    return link(documents, skipped, facts)
+    return link(documents, skipped, facts, memo or Memo())
 
 
 def _log_document(document) -> None:
@@ -95,8 +104,11 @@ def _log_document(document) -> None:
 
 def generate(project: Project) -> Corpus:
     """Write the generated Markdown pages and data files into docs/."""
-    corpus = gather(project.corpus, project.cache)
-    files = render_site(corpus, project.templates)
+    memo = project.memo()
+    corpus = gather(project.corpus, project.cache, memo)
+    files = render_site(corpus, project.templates, memo)
+    memo.save()
+    log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
     result = write_tree(project.docs, files, GENERATED)
     log.info("generated %d files in %s: %d written, %d unchanged, %d removed",
              len(files), project.docs, len(result.written), result.unchanged, len(result.removed))

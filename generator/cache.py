@@ -1,24 +1,33 @@
-"""The extraction cache: each document's reading and extraction, kept between builds.
+"""Caches kept between builds, so that a rebuild redoes only what changed.
 
-An entry is keyed by everything its result depends on: the file's bytes (and
-its sidecar's), its document id, the project version, the rule data and the
-generator's code. A rebuild re-reads and re-extracts only the documents whose
-key changed; linking and rendering always see the whole corpus.
+Two kinds, both keyed by a hash of everything their value depends on:
+
+- the extraction cache: each corpus file's document and facts, keyed by the
+  file's bytes (and its sidecar's), its id, the project version, the rule data
+  and the generator's code (`entry_key`);
+- the memo: whatever later stages compute from fingerprinted inputs (a
+  document's term mentions, a rendered page, a document's part of
+  report.json), keyed by `fingerprint` of those inputs.
+
+Linking and rendering still see the whole corpus on every build; the memo only
+spares them the work whose inputs are unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import sys
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from generator import __version__, rules
+from generator.model import Document
 from generator.read import SIDECAR_SUFFIX, Entry
 
 
@@ -33,26 +42,43 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@cache
+def build_fingerprint() -> str:
+    """What every cached value depends on: the project version, Python, the rule data and the code."""
+    return hashlib.sha256("\0".join((__version__, sys.version, rules.fingerprint(),
+                                     _code_fingerprint())).encode("utf-8")).hexdigest()
+
+
+def entry_key(entry: Entry) -> str:
+    """What reading and extracting the entry depends on, hashed; it becomes the document's fingerprint."""
+    digest = hashlib.sha256()
+    for part in (build_fingerprint(), entry.relative, entry.doc_id):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    digest.update(entry.path.read_bytes())
+    sidecar = entry.path.with_name(entry.path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (the folder must exist)."""
+    # A name of this process's own: two builds at once never share a half-written file.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
 class ExtractionCache:
     """Pickled `(document, facts)` per corpus file, in one folder."""
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._folder_made = False  # once, before the first store
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
-
-    def key(self, entry: Entry) -> str:
-        """What the entry's extraction depends on, hashed."""
-        digest = hashlib.sha256()
-        for part in (__version__, sys.version, rules.fingerprint(), _code_fingerprint(), entry.relative, entry.doc_id):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        digest.update(entry.path.read_bytes())
-        sidecar = entry.path.with_name(entry.path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
-        if sidecar.is_file():
-            digest.update(b"\0sidecar\0" + sidecar.read_bytes())
-        return digest.hexdigest()
 
     def load(self, key: str) -> Any | None:
         """The cached value for `key`, or None."""
@@ -67,12 +93,12 @@ class ExtractionCache:
         return value
 
     def store(self, key: str, value: Any) -> None:
-        """Keep `value` under `key` (written whole or not at all)."""
+        """Keep `value` under `key`."""
         self.used.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=self.folder, delete=False, suffix=".tmp") as handle:
-            handle.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(handle.name, self.folder / f"{key}.pickle")
+        if not self._folder_made:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._folder_made = True
+        _write_atomically(self.folder / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> int:
         """Remove the entries this build did not use (removed or changed documents); returns how many."""
@@ -82,3 +108,68 @@ class ExtractionCache:
                 path.unlink()
                 removed += 1
         return removed
+
+
+def _document_by_fingerprint(document: Document) -> tuple:
+    """How a document pickles for hashing: as its fingerprint, which hashes everything it was made from."""
+    if document.fingerprint:
+        return str, (document.fingerprint,)
+    return document.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+
+def fingerprint(*values: Any) -> str:
+    """A hash of `values` (any picklable data), equal for equal values across processes.
+
+    A document among them counts by its fingerprint, so a page's inputs hash
+    in time proportional to what linking added to the document, not to its text.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {Document: _document_by_fingerprint}
+    # Without the memo, an object shared twice pickles the same as two equal
+    # copies: equal values give equal bytes however they were built.
+    pickler.fast = True
+    pickler.dump((build_fingerprint(), values))
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+class Memo:
+    """Values computed from fingerprinted inputs, kept between builds in one file.
+
+    A build asks for each value by the fingerprint of its inputs; `save` keeps
+    only what this build asked for, so the file never outgrows one build.
+    Without a path, the memo lives for the process only.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.kept: dict[str, Any] = {}
+        if path is not None:
+            try:
+                self.kept = pickle.loads(path.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                self.kept = {}
+        self.used: dict[str, Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The value kept under `key`, or `compute()` kept under it."""
+        if key in self.used:
+            return self.used[key]
+        if key in self.kept:
+            value = self.kept[key]
+            self.hits += 1
+        else:
+            value = compute()
+            self.misses += 1
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Keep this build's values for the next build (the file is rewritten only when they changed)."""
+        if self.path is None or (self.misses == 0 and self.used.keys() == self.kept.keys()):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+        self.kept = self.used

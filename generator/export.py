@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from generator.cache import Memo, fingerprint
 from generator.link import Corpus
 from generator.model import Document
 
@@ -42,23 +43,58 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def report(corpus: Corpus) -> dict[str, Any]:
-    """The whole report for `corpus`."""
-    data: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "documents": [document_record(d) for d in corpus.documents],
-        "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped],
+    """The whole report for `corpus`, as data."""
+    return json.loads(report_json(corpus))
+
+
+def report_json(corpus: Corpus, parts: list[dict[str, str]] | None = None) -> str:
+    """The whole report for `corpus` as JSON text, the same bytes `dumps` gives.
+
+    It grows with the corpus, so it is assembled from each document's part
+    (`document_parts`).
+    """
+    parts = parts or document_parts(corpus)
+    fields = {
+        "schema_version": _json(SCHEMA_VERSION),
+        "documents": _json_list(part["document"] for part in parts),
+        "skipped": _json([{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped]),
+        "pillars": _json([pillar_record(p) for p in corpus.pillars]),
+        "terms": _json([term_record(t) for t in corpus.terms]),
+        "frameworks": _json([
+            {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars],
+             "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url}
+                            for f in g.statements]}
+            for g in corpus.frameworks
+        ]),
     }
     for kind in FACT_LISTS:
-        data[kind] = [fact_record(corpus, fact) for d in corpus.documents for fact in corpus.facts_of(kind, d)]
-    data["pillars"] = [pillar_record(p) for p in corpus.pillars]
-    data["terms"] = [term_record(t) for t in corpus.terms]
-    data["frameworks"] = [
-        {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars],
-         "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url}
-                        for f in g.statements]}
-        for g in corpus.frameworks
-    ]
-    return data
+        fields[kind] = _json_list(part[kind] for part in parts if part[kind])
+    return "{" + ",".join(f"{_json(name)}:{value}" for name, value in sorted(fields.items())) + "}\n"
+
+
+def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, str]]:
+    """Each document's share of the data files, in corpus order: its record and its
+    facts' records as JSON, its CSV rows.
+
+    A part is kept in the memo under the document and what linking added to
+    its facts, so it is made again when the document changed, or the glossary
+    or pillars its facts join.
+    """
+    memo = memo or Memo()
+    parts = []
+    for document in corpus.documents:
+        joins = {kind: [fact_joins(corpus, fact) for fact in corpus.facts_of(kind, document)] for kind in FACT_LISTS}
+        parts.append(memo.get(fingerprint("data", document, joins), lambda: _document_part(corpus, document)))
+    return parts
+
+
+def _document_part(corpus: Corpus, document: Document) -> dict[str, str]:
+    part = {"document": _json(document_record(document))}
+    for kind in FACT_LISTS:
+        records = [fact_record(fact, *fact_joins(corpus, fact)) for fact in corpus.facts_of(kind, document)]
+        part[kind] = ",".join(map(_json, records))
+        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], records)
+    return part
 
 
 def pillar_record(pillar) -> dict[str, Any]:
@@ -79,35 +115,67 @@ def term_record(term) -> dict[str, Any]:
     }
 
 
-def fact_record(corpus: Corpus, fact) -> dict[str, Any]:
-    """A fact as a report record: a metric names its glossary indicator, an event its pillars."""
+def fact_joins(corpus: Corpus, fact) -> tuple[str | None, list[str] | None]:
+    """What linking adds to a fact's record: a metric's glossary indicator, an event's or metric's pillars."""
+    indicator = corpus.indicator_of_metric.get(fact.id)
+    pillars = ([p.id for p in corpus.pillars_of(fact.document, fact.sentence_id)]
+               if hasattr(fact, "sentence_id") else None)
+    return (indicator.id if indicator else None), pillars
+
+
+def fact_record(fact, indicator: str | None, pillars: list[str] | None) -> dict[str, Any]:
+    """A fact as a report record: a metric names its glossary indicator, a fact its pillars."""
     record = dict(vars(fact))  # facts are flat dataclasses: a shallow copy is the record
-    if fact.id in corpus.indicator_of_metric:
-        record["indicator"] = corpus.indicator_of_metric[fact.id].id
-    if hasattr(fact, "sentence_id"):
-        record["pillars"] = [p.id for p in corpus.pillars_of(fact.document, fact.sentence_id)]
+    if indicator is not None:
+        record["indicator"] = indicator
+    if pillars is not None:
+        record["pillars"] = pillars
     return record
-
-
-def facts_csv(corpus: Corpus, kind: str, columns: tuple[str, ...]) -> str:
-    """Every fact of one kind as CSV (UTF-8 with BOM, so that spreadsheet programs read the Chinese)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for document in corpus.documents:
-        for fact in corpus.facts_of(kind, document):
-            writer.writerow(fact_record(corpus, fact))
-    return "\ufeff" + out.getvalue()
 
 
 EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url")
 METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
                   "direction", "basis", "entity", "period", "sentence", "source_url")
+CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
+
+
+def _csv_rows(columns: tuple[str, ...], records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
+    writer.writerows(records)
+    return out.getvalue()
+
+
+def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, str]] | None = None) -> str:
+    """Every fact of one kind as CSV (UTF-8 with BOM, so that spreadsheet programs read the Chinese)."""
+    rows = "".join(part[f"{kind}.csv"] for part in parts or document_parts(corpus))
+    return "\ufeff" + ",".join(CSV_COLUMNS[kind]) + "\n" + rows
+
+
+def _json(data: Any) -> str:
+    """UTF-8 JSON text with sorted keys, as the contract asks (compact: it grows with the corpus)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _json_list(items) -> str:
+    """A JSON list of items already in JSON (an item may be several, comma-joined)."""
+    return "[" + ",".join(items) + "]"
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """UTF-8 JSON text with sorted keys, as the contract asks (compact: it grows with the corpus)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """`data` as the report's JSON text."""
+    return _json(data) + "\n"
+
+
+def data_files(corpus: Corpus, memo: Memo | None = None) -> dict[str, str]:
+    """The downloadable data: the report, the facts as CSV, the project's dictionary."""
+    parts = document_parts(corpus, memo)
+    return {
+        "data/report.json": report_json(corpus, parts),
+        "data/metrics.csv": facts_csv(corpus, "metrics", parts),
+        "data/events.csv": facts_csv(corpus, "events", parts),
+        "data/userdict.txt": user_dictionary(corpus),
+    }
 
 
 def user_dictionary(corpus: Corpus) -> str:

@@ -79,6 +79,10 @@ class Document:
     removed: list[RemovedText] = field(default_factory=list)
     author_post: str | None = None  # "中国工商银行金融科技部总经理" beside the author's name
     warnings: list[str] = field(default_factory=list)  # what was odd but readable
+    # What the document was made from, hashed: the file's bytes, the rules and
+    # the code (set when the corpus is gathered). Anything computed from the
+    # document alone can be cached under it.
+    fingerprint: str = ""
 
     def field(self, name: str) -> str | None:
         """The value of metadata field `name`, or None when it is unknown."""

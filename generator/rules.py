@@ -22,8 +22,13 @@ def load(name: str) -> dict[str, Any]:
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+@cache
 def fingerprint() -> str:
-    """A hash of every rule file, so caches can tell when the rules changed."""
+    """A hash of every rule file, so caches can tell when the rules changed.
+
+    Cached like `load`: a process reads the rules once, so its results follow
+    the rules as first read.
+    """
     digest = hashlib.sha256()
     for path in sorted(DATA.iterdir(), key=lambda p: p.name):
         if path.name.endswith(".yaml"):

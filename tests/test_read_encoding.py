@@ -27,3 +27,11 @@ def test_big5_reads_back():
 def test_what_is_not_text_is_refused_with_a_reason(data, reason):
     with pytest.raises(NotText, match=reason):
         decode(data)
+
+
+def test_utf8_is_named_and_no_other_encoding_is_taken_for_it():
+    assert decode(TEXT.encode("utf-8")) == (TEXT, "utf-8")
+    assert decode(TEXT.encode("utf-8-sig")) == (TEXT, "utf-8")
+    assert decode(b"Annual report 2023\n") == ("Annual report 2023\n", "ascii")
+    for data in (TEXT.encode("gbk"), TEXT.encode("utf-16"), "工商銀行發布半年報，營業收入增長。".encode("big5")):
+        assert decode(data)[1] != "utf-8"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.cache import Memo
 from generator.link.glossary import Indicator, build_glossary
 from generator.link.pillars import FrameworkGroup, Pillar, build_pillars
 from generator.link.terms import Term, build_terms, related_documents
@@ -43,6 +44,7 @@ class Corpus:
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
         self.documents_by_id = {d.id: d for d in self.documents}
+        self.titles = {d.id: d.title for d in self.documents}
         self.pillars: list[Pillar] = [p for group in self.frameworks for p in group.pillars]
         # Every join the pages ask for, computed once.
         self._pillars_of_sentence: dict[tuple[str, str], list[Pillar]] = {}
@@ -112,8 +114,13 @@ class Corpus:
         return {kind: len(self.facts_of(kind, document)) for kind in KIND_NAMES if self.facts_of(kind, document)}
 
 
-def link(documents: list[Document], skipped: list[Skipped], facts) -> Corpus:
-    """The corpus of `documents`, in a stable order, with their facts and what joins them."""
+def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | None = None) -> Corpus:
+    """The corpus of `documents`, in a stable order, with their facts and what joins them.
+
+    The memo keeps what was computed from single documents (their mentions
+    of terms and pillars) for the next build.
+    """
+    memo = memo or Memo()
     ordered = sorted(documents, key=lambda d: d.source_file)
 
     def every(kind: str) -> list[Any]:
@@ -121,8 +128,8 @@ def link(documents: list[Document], skipped: list[Skipped], facts) -> Corpus:
 
     frameworks = every("frameworks")
     members = {member for framework in frameworks for member in framework.members}
-    terms = build_terms(ordered, every("term_candidates"), exclude=members)
-    groups = build_pillars(ordered, frameworks, terms)
+    terms = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
+    groups = build_pillars(ordered, frameworks, terms, memo)
     return Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
@@ -139,8 +146,10 @@ def _text_links(terms: list[Term], groups: list[FrameworkGroup]) -> dict[str, di
 
     def add(document: str, sentence_id: str, start: int, end: int, path: str) -> None:
         found = links.setdefault(document, {}).setdefault(sentence_id, [])
-        if not any(start < e and s < end for s, e, _ in found):
-            found.append((start, end, path))
+        for taken_start, taken_end, _ in found:
+            if start < taken_end and taken_start < end:
+                return  # the place is linked already
+        found.append((start, end, path))
 
     for group in groups:
         for pillar in group.pillars:

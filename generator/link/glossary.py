@@ -83,14 +83,16 @@ def categories() -> list[Category]:
 
 
 @cache
+@cache
 def _aliases() -> list[tuple[str, dict]]:
     """Every alias with its indicator, longest first (catalogue order breaks ties)."""
     pairs = [(alias, entry) for entry in rules.load("indicators")["indicators"] for alias in entry["aliases"]]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
+@cache
 def indicator_of(subject: str) -> dict | None:
-    """The catalogue entry whose longest alias `subject` contains, or None."""
+    """The catalogue entry whose longest alias `subject` contains, or None (subjects repeat: cached)."""
     for alias, entry in _aliases():
         if alias in subject:
             return entry

@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator import rules
+from generator.cache import Memo, fingerprint
 from generator.extract.frameworks import Framework
 from generator.link.terms import Term
-from generator.model import Document
+from generator.model import Document, Paragraph
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def pillar_id(group: str, member: str) -> str:
     return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
 
 
-def build_pillars(documents: list[Document], frameworks: list[Framework], terms: list[Term]) -> list[FrameworkGroup]:
+def build_pillars(documents: list[Document], frameworks: list[Framework], terms: list[Term],
+                  memo: Memo | None = None) -> list[FrameworkGroup]:
     """Framework groups with their pillars and gathered passages, in order of first statement."""
     groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
     for framework in frameworks:
@@ -76,7 +78,8 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], terms:
             pillar.statements.append(framework)
     if not groups:
         return []
-    features = _ParagraphFeatures(documents, terms, [p.name for g in groups.values() for p in g.pillars])
+    features = _ParagraphFeatures(documents, terms, [p.name for g in groups.values() for p in g.pillars],
+                                  memo or Memo())
     by_id = {d.id: d for d in documents}
     for group in groups.values():
         for pillar in group.pillars:
@@ -88,22 +91,28 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], terms:
 class _ParagraphFeatures:
     """TF-IDF vectors of every paragraph over the names it mentions."""
 
-    def __init__(self, documents: list[Document], terms: list[Term], members: list[str]):
-        by_sentence: dict[tuple[str, str], Counter] = {}
+    def __init__(self, documents: list[Document], terms: list[Term], members: list[str], memo: Memo):
+        terms_in: dict[tuple[str, str], list[str]] = {}  # (document, sentence id) -> term names, repeated
         for term in terms:
             for mention in term.mentions:
-                by_sentence.setdefault((mention.document, mention.sentence_id), Counter())[term.name] += 1
-        member_pattern = re.compile("|".join(map(re.escape, sorted(set(members), key=len, reverse=True))))
+                terms_in.setdefault((mention.document, mention.sentence_id), []).append(term.name)
+        names = sorted(set(members), key=lambda name: (-len(name), name))
+        member_pattern = re.compile("|".join(map(re.escape, names)))
+
+        def members_named(paragraphs: list[Paragraph]) -> list[list[str]]:
+            return [[m for s in p.sentences for m in member_pattern.findall(s.text)] for p in paragraphs]
+
         self.paragraphs: list[tuple[str, tuple[str, ...], str, Counter]] = []
         for document in documents:
-            for section in document.sections:
-                for paragraph in section.paragraphs:
-                    counts = Counter()
-                    for sentence in paragraph.sentences:
-                        counts.update(by_sentence.get((document.id, sentence.id), {}))
-                        counts.update(member_pattern.findall(sentence.text))
-                    ids = tuple(s.id for s in paragraph.sentences)
-                    self.paragraphs.append((document.id, ids, paragraph.text, counts))
+            paragraphs = [p for section in document.sections for p in section.paragraphs]
+            # Which members a paragraph names depends on the document and the members only.
+            named = memo.get(fingerprint("members", names, document), lambda: members_named(paragraphs))
+            for paragraph, found in zip(paragraphs, named):
+                ids = tuple(s.id for s in paragraph.sentences)
+                counts = Counter(found)
+                for sentence_id in ids:
+                    counts.update(terms_in.get((document.id, sentence_id), ()))
+                self.paragraphs.append((document.id, ids, paragraph.text, counts))
         frequency = Counter(name for *_, counts in self.paragraphs for name in counts)
         total = len(self.paragraphs)
         self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}

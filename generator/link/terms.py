@@ -13,10 +13,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
+from typing import NamedTuple
 
 from pypinyin import lazy_pinyin
 
 from generator import rules
+from generator.cache import Memo, fingerprint
 from generator.extract.terms import TermCandidate
 from generator.model import Document
 
@@ -24,9 +28,8 @@ from generator.model import Document
 _KIND_RANK = {"person": 0, "organization": 1, "product": 2, "concept": 3}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A term in a sentence."""
+class Mention(NamedTuple):
+    """A term in a sentence (a tuple: a large corpus has hundreds of thousands)."""
 
     document: str
     sentence_id: str
@@ -50,10 +53,9 @@ class Term:
 
     def mentions_by_document(self, limit: int) -> list[tuple[str, list[Mention], int]]:
         """Per document, in corpus order: its first `limit` mentions, and how many more there are."""
-        grouped: dict[str, list[Mention]] = {}
-        for mention in self.mentions:
-            grouped.setdefault(mention.document, []).append(mention)
-        return [(document, found[:limit], len(found) - limit) for document, found in grouped.items()]
+        # Mentions are found document by document, so each document's are together.
+        grouped = [(document, list(found)) for document, found in groupby(self.mentions, key=attrgetter("document"))]
+        return [(document, found[:limit], len(found) - limit) for document, found in grouped]
 
     @property
     def surfaces(self) -> list[str]:
@@ -86,7 +88,8 @@ def _known_terms() -> dict[str, Term]:
     return terms
 
 
-def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str]) -> list[Term]:
+def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str],
+                memo: Memo | None = None) -> list[Term]:
     """Every term with its mentions across `documents`, in pinyin order.
 
     `exclude` names the pillars' members: they have pages of their own.
@@ -109,28 +112,42 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
             term.authored.append(candidate.document)
     for name, counted in kinds.items():
         terms[name].kind = min(counted, key=lambda kind: (_KIND_RANK[kind], -counted[kind]))
-    _find_mentions(documents, by_surface)
+    _find_mentions(documents, by_surface, memo or Memo())
     found = [t for t in terms.values() if t.mentions or t.authored]
     for term in found:
         term.documents = sorted({m.document for m in term.mentions} | set(term.authored))
     return sorted(found, key=lambda t: t.sort_key)
 
 
-def _find_mentions(documents: list[Document], by_surface: dict[str, Term]) -> None:
-    """Fill every term's mentions: the longest name at each place wins."""
+def _find_mentions(documents: list[Document], by_surface: dict[str, Term], memo: Memo) -> None:
+    """Fill every term's mentions: the longest name at each place wins.
+
+    A document's mentions depend only on it and the dictionary, so they are
+    looked for again only when either changed.
+    """
     if not by_surface:
         return
     surfaces = sorted(by_surface, key=len, reverse=True)
+    organisations = sorted(s for s, term in by_surface.items() if term.kind == "organization")
+    dictionary = fingerprint("mentions", surfaces, organisations)
     pattern = re.compile("|".join(map(re.escape, surfaces)))
     not_after = re.compile(rules.load("terms")["organisation_not_followed_by"])
-    for document in documents:
-        for sentence in document.sentences():
+
+    def scan(sentences: list) -> list[tuple[str, int, int, int]]:
+        found = []
+        for position, sentence in enumerate(sentences):
             for match in pattern.finditer(sentence.text):
-                term = by_surface[match.group()]
                 following = sentence.text[match.end():match.end() + 1]
-                if term.kind == "organization" and following and not_after.match(following):
+                if by_surface[match.group()].kind == "organization" and following and not_after.match(following):
                     continue  # 中国银行业 is the industry, not 中国银行
-                term.mentions.append(Mention(document.id, sentence.id, sentence.text, match.start(), match.end()))
+                found.append((match.group(), position, match.start(), match.end()))
+        return found
+
+    for document in documents:
+        sentences = list(document.sentences())
+        for surface, position, start, end in memo.get(fingerprint(dictionary, document), lambda: scan(sentences)):
+            sentence = sentences[position]
+            by_surface[surface].mentions.append(Mention(document.id, sentence.id, sentence.text, start, end))
 
 
 def related_documents(documents: list[Document], terms: list[Term], pillars: list,

@@ -1,8 +1,10 @@
 """Turning a file's bytes into text.
 
-The encoding is detected by charset-normalizer (UTF-8 with or without BOM,
-GB18030/GBK, UTF-16, Big5, …), never guessed by hand. What is not text is
-refused with a reason the build log can print.
+Bytes that are valid UTF-8 (and hold no NUL, as UTF-16 does) are UTF-8: text
+in another multi-byte encoding almost never is, and most documents are UTF-8.
+Anything else is detected by charset-normalizer (GB18030/GBK, UTF-16, Big5, …),
+never guessed by hand. What is not text is refused with a reason the build log
+can print.
 """
 
 from __future__ import annotations
@@ -30,13 +32,29 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     if not data.strip():
         raise NotText("empty file")
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise NotText("binary data or an unknown encoding")
-    text = str(best).lstrip("\ufeff")
+    text, encoding = _as_utf8(data) or _detected(data)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise NotText(f"binary data ({controls} control characters)")
     if not text.strip():
         raise NotText("no text")
-    return text, codecs.lookup(best.encoding).name  # utf_8 -> utf-8
+    return text, encoding
+
+
+def _as_utf8(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-8 bytes (a byte-order mark dropped), or None."""
+    if b"\0" in data:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.lstrip("\ufeff"), "ascii" if data.isascii() else "utf-8"
+
+
+def _detected(data: bytes) -> tuple[str, str]:
+    """The text of bytes in any other encoding, as charset-normalizer finds it."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise NotText("binary data or an unknown encoding")
+    return str(best).lstrip("\ufeff"), codecs.lookup(best.encoding).name  # utf_16 -> utf-16

@@ -15,8 +15,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import export, rules
+from generator.cache import Memo, fingerprint
 from generator.link import KIND_NAMES, Corpus
 from generator.link.glossary import categories
+from generator.render.pages import site_pages
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
@@ -108,27 +110,25 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
-    """Every generated file under docs/, by path relative to docs/."""
+def templates_fingerprint(templates: Path) -> str:
+    """A hash of every page template: a changed template renders its pages again."""
+    return fingerprint(*((path.name, path.read_bytes()) for path in sorted((templates / "pages").iterdir())
+                         if path.is_file()))
+
+
+def render_site(corpus: Corpus, templates: Path, memo: Memo | None = None) -> dict[str, str]:
+    """Every generated file under docs/, by path relative to docs/.
+
+    A page whose context and templates are as the last build saw them is
+    taken from the memo instead of being rendered again.
+    """
+    memo = memo or Memo()
     env = environment(templates)
-    env.globals.update(corpus=corpus, categories=categories(), categories_by_id={c.id: c for c in categories()},
+    env.globals.update(categories=categories(), categories_by_id={c.id: c for c in categories()},
                        term_limits=rules.load("terms"))
-    pages = {
-        "data/report.json": export.dumps(export.report(corpus)),
-        "data/metrics.csv": export.facts_csv(corpus, "metrics", export.METRIC_COLUMNS),
-        "data/events.csv": export.facts_csv(corpus, "events", export.EVENT_COLUMNS),
-        "data/userdict.txt": export.user_dictionary(corpus),
-    }
-    for path, template in (("index.md", "home"), ("diagnostics.md", "diagnostics"), ("timeline.md", "timeline"),
-                           ("metrics/index.md", "metrics"), ("pillars/index.md", "pillars"),
-                           ("terms/index.md", "terms")):
-        pages[path] = env.get_template(f"{template}.md.j2").render()
-    # A page for each document, pillar, term and indicator, named by its id.
-    for folder, template, name, items in (("documents", "document", "document", corpus.documents),
-                                          ("pillars", "pillar", "pillar", corpus.pillars),
-                                          ("terms", "term", "term", corpus.terms),
-                                          ("metrics", "indicator", "indicator", corpus.glossary)):
-        page = env.get_template(f"{template}.md.j2")
-        for item in items:
-            pages[f"{folder}/{item.id}.md"] = page.render({name: item})
-    return dict(sorted(pages.items()))
+    files = export.data_files(corpus, memo)
+    version = templates_fingerprint(templates)
+    for page in site_pages(corpus):
+        key = fingerprint("page", version, page.template, page.context)
+        files[page.path] = memo.get(key, lambda: env.get_template(page.template).render(page.context))
+    return dict(sorted(files.items()))

@@ -1,0 +1,179 @@
+"""The pages of the site, each with the context its template reads.
+
+A context holds exactly what its page prints, so its fingerprint says when
+the page must be rendered again: a document page names the pillars and terms
+it links to by `Ref`, not by the whole `Pillar` or `Term`, so that a passage
+added to a pillar elsewhere leaves the page as it was. Templates read only
+their context and the environment's rule data, never the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from generator import rules
+from generator.link import Corpus
+from generator.link.glossary import categories
+from generator.model import Document
+
+
+class Ref(NamedTuple):
+    """Another page, as a link to it shows it."""
+
+    id: str
+    name: str
+    group: str = ""  # a pillar's framework
+    aliases: tuple[str, ...] = ()  # a term's other names
+
+
+class Page(NamedTuple):
+    """A page to render: its path under docs/, its template, and what the template reads."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def pillar_refs(pillars) -> list[Ref]:
+    return [Ref(p.id, p.name, group=p.group) for p in pillars]
+
+
+def _titles(corpus: Corpus, ids: Iterable[str]) -> dict[str, str]:
+    """The titles of the documents a page links to, by id."""
+    return {id: corpus.titles[id] for id in sorted(set(ids))}
+
+
+def _indicators(corpus: Corpus, metrics) -> dict[str, Ref]:
+    """The glossary indicator each metric belongs to, by metric id."""
+    found = {}
+    for metric in metrics:
+        indicator = corpus.indicator_of_metric.get(metric.id)
+        if indicator is not None:
+            found[metric.id] = Ref(indicator.id, indicator.name)
+    return found
+
+
+def document_page(corpus: Corpus, document: Document) -> Page:
+    metrics = corpus.facts_of("metrics", document)
+    related = corpus.related.get(document.id, [])
+    return Page(f"documents/{document.id}.md", "document.md.j2", {
+        "document": document,
+        "links": corpus.links.get(document.id, {}),
+        "metrics": metrics,
+        "indicators": _indicators(corpus, metrics),
+        "related": related,
+        "titles": _titles(corpus, (other for other, _ in related)),
+        "pillars": pillar_refs(corpus.pillars_of_document(document)),
+        "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
+    })
+
+
+def term_page(corpus: Corpus, term) -> Page:
+    limits = rules.load("terms")
+    grouped = term.mentions_by_document(limits["mentions_per_document"])
+    quoted = limits["documents_with_context"]
+    metrics = corpus.facts_mentioning("metrics", term)
+    measured = Counter(corpus.indicator_of_metric[m.id].id for m in metrics if m.id in corpus.indicator_of_metric)
+    by_id = {i.id: i for i in corpus.glossary}
+    return Page(f"terms/{term.id}.md", "term.md.j2", {
+        "term": Ref(term.id, term.name, aliases=tuple(term.aliases)),
+        "kind": term.kind,
+        "posts": term.posts,
+        "authored": term.authored,
+        "document_count": len(term.documents),
+        "mention_count": len(term.mentions),
+        # The first documents with their first mentions; the others by count only.
+        "quoted": grouped[:quoted],
+        "others": [(document, len(found) + more) for document, found, more in grouped[quoted:]],
+        "titles": _titles(corpus, term.documents),
+        "pillars": pillar_refs(corpus.pillars_mentioning(term)),
+        # What the sentences naming the term measure: each indicator with how many values.
+        "indicators": [(Ref(id, by_id[id].name), count) for id, count in measured.most_common()],
+        "unindexed": len(metrics) - sum(measured.values()),
+    })
+
+
+def pillar_page(corpus: Corpus, pillar) -> Page:
+    metrics = corpus.facts_in_pillar("metrics", pillar)
+    shown = [s.document for s in pillar.statements] + [p.document for p in pillar.passages]
+    return Page(f"pillars/{pillar.id}.md", "pillar.md.j2", {
+        "pillar": pillar,
+        "titles": _titles(corpus, shown + [m.document for m in metrics]),
+        "metrics": metrics,
+        "indicators": _indicators(corpus, metrics),
+        "events": corpus.facts_in_pillar("events", pillar),
+    })
+
+
+def indicator_page(corpus: Corpus, indicator) -> Page:
+    return Page(f"metrics/{indicator.id}.md", "indicator.md.j2", {
+        "indicator": indicator,
+        "titles": _titles(corpus, (m.document for m in indicator.metrics)),
+    })
+
+
+def home_page(corpus: Corpus) -> Page:
+    documents = corpus.newest_first
+    return Page("index.md", "home.md.j2", {
+        "documents": documents,
+        "skipped": corpus.skipped,
+        "contributions": {d.id: corpus.contributions(d) for d in documents},
+    })
+
+
+def diagnostics_page(corpus: Corpus) -> Page:
+    return Page("diagnostics.md", "diagnostics.md.j2", {"documents": corpus.documents, "skipped": corpus.skipped})
+
+
+def timeline_page(corpus: Corpus) -> Page:
+    events = [event for year in corpus.timeline for event in year.events]
+    return Page("timeline.md", "timeline.md.j2", {
+        "years": corpus.timeline,
+        "spans": corpus.spans,
+        "titles": _titles(corpus, (e.document for e in events)),
+        "pillars_of": {e.id: pillar_refs(corpus.pillars_of(e.document, e.sentence_id))
+                       for e in events + [span.event for span in corpus.spans]},
+        # The filter lists documents newest first, pillars by framework.
+        "documents": [Ref(d.id, d.title) for d in corpus.newest_first if corpus.facts_of("events", d)],
+        "frameworks": [(group.name, pillar_refs(group.pillars)) for group in corpus.frameworks],
+    })
+
+
+def metrics_index_page(corpus: Corpus) -> Page:
+    # Each category with one row per indicator: the row, not the indicator's every value.
+    rows = [(c, [(Ref(i.id, i.name), i.latest, len(i.metrics), len(i.documents))
+                 for i in corpus.glossary if i.category == c.id]) for c in categories()]
+    return Page("metrics/index.md", "metrics.md.j2", {
+        "indicator_count": len(corpus.glossary), "metric_count": len(corpus.indicator_of_metric),
+        "groups": [(category, members) for category, members in rows if members],
+    })
+
+
+def pillars_index_page(corpus: Corpus) -> Page:
+    return Page("pillars/index.md", "pillars.md.j2", {
+        "frameworks": corpus.frameworks,
+        "titles": _titles(corpus, (s.document for g in corpus.frameworks for s in g.statements)),
+    })
+
+
+def terms_index_page(corpus: Corpus) -> Page:
+    initials: dict[str, list] = {}
+    for term in corpus.terms:
+        initials.setdefault(term.initial, []).append(
+            (Ref(term.id, term.name, aliases=tuple(term.aliases)), term.kind, len(term.documents)))
+    return Page("terms/index.md", "terms.md.j2", {"term_count": len(corpus.terms),
+                                                  "initials": dict(sorted(initials.items()))})
+
+
+def site_pages(corpus: Corpus) -> Iterator[Page]:
+    """Every Markdown page of the site."""
+    for page in (home_page, diagnostics_page, timeline_page, metrics_index_page, pillars_index_page,
+                 terms_index_page):
+        yield page(corpus)
+    # A page for each document, pillar, term and indicator, named by its id.
+    yield from (document_page(corpus, d) for d in corpus.documents)
+    yield from (pillar_page(corpus, p) for p in corpus.pillars)
+    yield from (term_page(corpus, t) for t in corpus.terms)
+    yield from (indicator_page(corpus, i) for i in corpus.glossary)
