@@ -8,17 +8,21 @@ Markdown in docs/, so any builder of `mkdocs.yml` can make the site from it;
 from __future__ import annotations
 
 import logging
+import os
+import pickle
 import subprocess
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import ExtractionCache, Memo, entry_key
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
-from generator.model import Skipped
-from generator.read import corpus_entries, log_warnings, read_entry
+from generator.model import Document, Skipped
+from generator.read import Entry, corpus_entries, log_warnings, read_entry
 from generator.render import GENERATED, render_site
 from generator.write import write_tree
 
@@ -65,27 +69,28 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
     entries, skipped = corpus_entries(corpus_dir)
-    documents = []
-    facts: dict[str, dict[str, list]] = {extractor.kind: {} for extractor in EXTRACTORS}
-    for entry in entries:
+    results: list[tuple[Document | Skipped, dict | None] | None] = []
+    to_read: list[tuple[int, Entry, str]] = []
+    for position, entry in enumerate(entries):
         try:
             key = entry_key(entry)
         except OSError:
             key = ""  # unreadable: read_entry says why
         cached = cache.load(key) if cache and key else None
-        if cached is not None:
-            document, extracted = cached
-            log_warnings(document)
+        results.append(cached)
+        if cached is None:
+            to_read.append((position, entry, key))
         else:
-            document = read_entry(entry, corpus_dir)
-            if isinstance(document, Skipped):
-                skipped.append(document)
-                continue
-            document.fingerprint = key
-            extracted = extract_document(document)
-            if cache and key:
-                cache.store(key, (document, extracted))
-            _log_document(document)
+            log_warnings(cached[0])
+    read = _read_and_extract_all([(entry, key) for _, entry, key in to_read], corpus_dir, cache)
+    for (position, _, _), result in zip(to_read, read):
+        results[position] = result
+    documents = []
+    facts: dict[str, dict[str, list]] = {extractor.kind: {} for extractor in EXTRACTORS}
+    for document, extracted in results:
+        if isinstance(document, Skipped):
+            skipped.append(document)
+            continue
         documents.append(document)
         for kind, found in extracted.items():
             facts[kind][document.id] = found
@@ -93,6 +98,41 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
         cache.prune()
         log.info("extraction cache: %d documents reused, %d read", cache.hits, len(documents) - cache.hits)
     return link(documents, skipped, facts, memo or Memo())
+
+
+#: Fewer documents than this per worker process are read in this one: a
+#: worker's start (and its loading of jieba's dictionary) would cost more.
+DOCUMENTS_PER_WORKER = 40
+
+
+def _read_and_extract_all(to_read: list[tuple[Entry, str]], corpus_dir: Path,
+                          cache: ExtractionCache | None) -> list[tuple[Document | Skipped, dict | None]]:
+    """Read and extract the entries, in order; many at once on every core."""
+    workers = min(os.cpu_count() or 1, len(to_read) // DOCUMENTS_PER_WORKER)
+    entries, keys = [entry for entry, _ in to_read], [key for _, key in to_read]
+    if workers < 2:
+        return [pickle.loads(found) for found in map(_read_and_extract, entries, keys, repeat(corpus_dir),
+                                                     repeat(cache))]
+    with ProcessPoolExecutor(workers) as pool:
+        return [pickle.loads(found) for found in pool.map(_read_and_extract, entries, keys, repeat(corpus_dir),
+                                                          repeat(cache), chunksize=DOCUMENTS_PER_WORKER // 4)]
+
+
+def _read_and_extract(entry: Entry, key: str, corpus_dir: Path, cache: ExtractionCache | None) -> bytes:
+    """One entry's document and facts, or why it was skipped; pickled, as the cache keeps it.
+
+    A worker process hands its result back pickled anyway: pickled once, it
+    is both kept in the cache and returned.
+    """
+    document = read_entry(entry, corpus_dir)
+    if isinstance(document, Skipped):
+        return pickle.dumps((document, None), protocol=pickle.HIGHEST_PROTOCOL)
+    document.fingerprint = key
+    found = pickle.dumps((document, extract_document(document)), protocol=pickle.HIGHEST_PROTOCOL)
+    if cache and key:
+        cache.store(key, found)
+    _log_document(document)
+    return found
 
 
 def _log_document(document) -> None:

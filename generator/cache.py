@@ -92,13 +92,13 @@ class ExtractionCache:
         self.hits += 1
         return value
 
-    def store(self, key: str, value: Any) -> None:
-        """Keep `value` under `key`."""
+    def store(self, key: str, data: bytes) -> None:
+        """Keep a value, pickled, under `key`."""
         self.used.add(key)
         if not self._folder_made:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._folder_made = True
-        _write_atomically(self.folder / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_atomically(self.folder / f"{key}.pickle", data)
 
     def prune(self) -> int:
         """Remove the entries this build did not use (removed or changed documents); returns how many."""

@@ -1,0 +1,82 @@
+"""The build: an incremental build gives what a cold one gives, and redoes only what changed."""
+
+import shutil
+
+import generator.build
+from bench.make_corpus import make_corpus
+from generator.build import Project, gather, generate
+from generator.export import report_json
+from tests.conftest import FIXTURES, make_project
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "assets" not in p.parts}
+
+
+def _changed(project: Project) -> None:
+    """Edit one document: a new dated figure in it."""
+    path = project.corpus / "press-release.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n截至6月末，数据中台新增客户120万户。\n", encoding="utf-8")
+
+
+def test_a_build_after_a_change_gives_the_bytes_of_a_cold_build(tmp_path):
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "cold").mkdir()
+    warm = make_project(tmp_path / "warm", FIXTURES / "corpus")
+    generate(warm)
+    _changed(warm)
+    generate(warm)
+    cold = make_project(tmp_path / "cold", FIXTURES / "corpus")
+    _changed(cold)
+    generate(cold)
+    assert _tree(warm.docs) == _tree(cold.docs)
+
+
+def test_a_change_renders_only_the_pages_it_touches(tmp_path, caplog):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    caplog.set_level("INFO", logger="reportsite")
+    generate(project)
+    assert "memo: 0 results reused" not in caplog.text and " 0 computed" in caplog.text
+    before = _tree(project.docs)
+    _changed(project)
+    caplog.clear()
+    generate(project)
+    after = _tree(project.docs)
+    rewritten = {path for path in after if after[path] != before.get(path)}
+    assert "documents/press-release.md" in rewritten and "data/report.json" in rewritten
+    assert "documents/news-page.md" not in rewritten
+    written = next(line for line in caplog.messages if line.startswith("generated"))
+    assert f"{len(rewritten)} written" in written
+
+
+def test_an_edited_template_renders_its_pages_again(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    template = project.templates / "pages" / "term.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("## 提及", "## 全部提及"), encoding="utf-8")
+    generate(project)
+    for page in (project.docs / "terms").glob("t-*.md"):
+        assert "## 全部提及" in page.read_text(encoding="utf-8")
+
+
+def test_many_documents_are_read_on_every_core_with_the_same_result(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    make_corpus(2 * generator.build.DOCUMENTS_PER_WORKER, corpus)
+    in_parallel = report_json(gather(corpus))
+    monkeypatch.setattr(generator.build, "DOCUMENTS_PER_WORKER", 10**6)
+    assert report_json(gather(corpus)) == in_parallel
+
+
+def test_a_cache_from_an_interrupted_build_is_ignored(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    expected = _tree(project.docs)
+    cache = project.root / ".cache" / "reportsite"
+    (cache / "memo.pickle").write_bytes(b"not a pickle")
+    for entry in (cache / "extraction").iterdir():
+        entry.write_bytes(entry.read_bytes()[:10])
+    shutil.rmtree(project.docs / "documents")
+    generate(project)
+    assert _tree(project.docs) == expected
