@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -51,11 +50,22 @@ class Term:
     mentions: list[Mention] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)  # filled once the mentions are known
 
-    def mentions_by_document(self, limit: int) -> list[tuple[str, list[Mention], int]]:
-        """Per document, in corpus order: its first `limit` mentions, and how many more there are."""
-        # Mentions are found document by document, so each document's are together.
-        grouped = [(document, list(found)) for document, found in groupby(self.mentions, key=attrgetter("document"))]
-        return [(document, found[:limit], len(found) - limit) for document, found in grouped]
+    def mention_counts(self) -> Counter:
+        """How many times each document names the term, documents in corpus order."""
+        return Counter(map(attrgetter("document"), self.mentions))
+
+    def first_mentions(self, documents: int, limit: int) -> dict[str, list[Mention]]:
+        """The first `limit` mentions in each of the first `documents` documents that name the term."""
+        shown: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            found = shown.get(mention.document)
+            if found is None:
+                if len(shown) == documents:
+                    break  # mentions are found document by document: the rest are in later documents
+                found = shown[mention.document] = []
+            if len(found) < limit:
+                found.append(mention)
+        return shown
 
     @property
     def surfaces(self) -> list[str]:

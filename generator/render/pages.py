@@ -72,8 +72,8 @@ def document_page(corpus: Corpus, document: Document) -> Page:
 
 def term_page(corpus: Corpus, term) -> Page:
     limits = rules.load("terms")
-    grouped = term.mentions_by_document(limits["mentions_per_document"])
-    quoted = limits["documents_with_context"]
+    counts = term.mention_counts()
+    shown = term.first_mentions(limits["documents_with_context"], limits["mentions_per_document"])
     metrics = corpus.facts_mentioning("metrics", term)
     measured = Counter(corpus.indicator_of_metric[m.id].id for m in metrics if m.id in corpus.indicator_of_metric)
     by_id = {i.id: i for i in corpus.glossary}
@@ -84,9 +84,9 @@ def term_page(corpus: Corpus, term) -> Page:
         "authored": term.authored,
         "document_count": len(term.documents),
         "mention_count": len(term.mentions),
-        # The first documents with their first mentions; the others by count only.
-        "quoted": grouped[:quoted],
-        "others": [(document, len(found) + more) for document, found, more in grouped[quoted:]],
+        # The first documents with their first mentions and how many more; the others by count only.
+        "quoted": [(document, found, counts[document] - len(found)) for document, found in shown.items()],
+        "others": [(document, count) for document, count in counts.items() if document not in shown],
         "titles": _titles(corpus, term.documents),
         "pillars": pillar_refs(corpus.pillars_mentioning(term)),
         # What the sentences naming the term measure: each indicator with how many values.
