@@ -13,10 +13,12 @@ import pickle
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator.cache import ExtractionCache, Memo, entry_key
 from generator.extract import EXTRACTORS, extract_document
@@ -27,6 +29,7 @@ from generator.render import GENERATED, render_site
 from generator.write import write_tree
 
 log = logging.getLogger("reportsite")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -179,9 +182,21 @@ def index_search(site: Path) -> None:
     log.info("search index: %s", "; ".join(summary))
 
 
-def build_site(project: Project, strict: bool = False) -> Corpus:
-    """The whole site: generate pages, build with MkDocs, index for search."""
-    corpus = generate(project)
-    run_mkdocs(project, strict=strict)
+def build_site(project: Project, strict: bool = False) -> list[Skipped]:
+    """The whole site: generate pages, build with MkDocs, index for search; returns the files skipped."""
+    # Each stage runs in a process of its own, so that the memory it takes
+    # (the linked corpus; MkDocs' pages) goes back to the system before the
+    # next starts: Pagefind needs the most for a large site.
+    skipped = _in_own_process(_generate_site_pages, project)
+    _in_own_process(run_mkdocs, project, strict)
     index_search(project.site)
-    return corpus
+    return skipped
+
+
+def _in_own_process(function: Callable[..., T], *args: Any) -> T:
+    with ProcessPoolExecutor(1) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _generate_site_pages(project: Project) -> list[Skipped]:
+    return generate(project).skipped

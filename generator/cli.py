@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)-8s %(message)s", stream=sys.stderr)
     try:
         if args.command == "build":
-            corpus = build_site(Project.at(args.project, args.corpus, args.site), strict=args.strict)
-            if args.strict and corpus.skipped:
-                log.error("%d file(s) skipped; failing because of --strict", len(corpus.skipped))
+            skipped = build_site(Project.at(args.project, args.corpus, args.site), strict=args.strict)
+            if args.strict and skipped:
+                log.error("%d file(s) skipped; failing because of --strict", len(skipped))
                 return 1
         elif args.command == "extract":
             corpus = gather(args.corpus)

@@ -15,7 +15,9 @@ from typing import Any, NamedTuple
 
 from generator import rules
 from generator.link import Corpus
-from generator.link.glossary import categories
+from generator.link.glossary import Indicator, categories
+from generator.link.pillars import Pillar
+from generator.link.terms import Term
 from generator.model import Document
 
 
@@ -36,7 +38,7 @@ class Page(NamedTuple):
     context: dict[str, Any]
 
 
-def pillar_refs(pillars) -> list[Ref]:
+def _pillar_refs(pillars: Iterable[Pillar]) -> list[Ref]:
     return [Ref(p.id, p.name, group=p.group) for p in pillars]
 
 
@@ -65,18 +67,17 @@ def document_page(corpus: Corpus, document: Document) -> Page:
         "indicators": _indicators(corpus, metrics),
         "related": related,
         "titles": _titles(corpus, (other for other, _ in related)),
-        "pillars": pillar_refs(corpus.pillars_of_document(document)),
+        "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
     })
 
 
-def term_page(corpus: Corpus, term) -> Page:
+def term_page(corpus: Corpus, term: Term) -> Page:
     limits = rules.load("terms")
     counts = term.mention_counts()
     shown = term.first_mentions(limits["documents_with_context"], limits["mentions_per_document"])
-    metrics = corpus.facts_mentioning("metrics", term)
-    measured = Counter(corpus.indicator_of_metric[m.id].id for m in metrics if m.id in corpus.indicator_of_metric)
-    by_id = {i.id: i for i in corpus.glossary}
+    indicators = [corpus.indicator_of_metric.get(m.id) for m in corpus.facts_mentioning("metrics", term)]
+    measured = Counter(Ref(i.id, i.name) for i in indicators if i is not None)
     return Page(f"terms/{term.id}.md", "term.md.j2", {
         "term": Ref(term.id, term.name, aliases=tuple(term.aliases)),
         "kind": term.kind,
@@ -88,14 +89,14 @@ def term_page(corpus: Corpus, term) -> Page:
         "quoted": [(document, found, counts[document] - len(found)) for document, found in shown.items()],
         "others": [(document, count) for document, count in counts.items() if document not in shown],
         "titles": _titles(corpus, term.documents),
-        "pillars": pillar_refs(corpus.pillars_mentioning(term)),
+        "pillars": _pillar_refs(corpus.pillars_mentioning(term)),
         # What the sentences naming the term measure: each indicator with how many values.
-        "indicators": [(Ref(id, by_id[id].name), count) for id, count in measured.most_common()],
-        "unindexed": len(metrics) - sum(measured.values()),
+        "indicators": measured.most_common(),
+        "unindexed": indicators.count(None),
     })
 
 
-def pillar_page(corpus: Corpus, pillar) -> Page:
+def pillar_page(corpus: Corpus, pillar: Pillar) -> Page:
     metrics = corpus.facts_in_pillar("metrics", pillar)
     shown = [s.document for s in pillar.statements] + [p.document for p in pillar.passages]
     return Page(f"pillars/{pillar.id}.md", "pillar.md.j2", {
@@ -107,7 +108,7 @@ def pillar_page(corpus: Corpus, pillar) -> Page:
     })
 
 
-def indicator_page(corpus: Corpus, indicator) -> Page:
+def indicator_page(corpus: Corpus, indicator: Indicator) -> Page:
     return Page(f"metrics/{indicator.id}.md", "indicator.md.j2", {
         "indicator": indicator,
         "titles": _titles(corpus, (m.document for m in indicator.metrics)),
@@ -133,11 +134,11 @@ def timeline_page(corpus: Corpus) -> Page:
         "years": corpus.timeline,
         "spans": corpus.spans,
         "titles": _titles(corpus, (e.document for e in events)),
-        "pillars_of": {e.id: pillar_refs(corpus.pillars_of(e.document, e.sentence_id))
+        "pillars_of": {e.id: _pillar_refs(corpus.pillars_of(e.document, e.sentence_id))
                        for e in events + [span.event for span in corpus.spans]},
         # The filter lists documents newest first, pillars by framework.
         "documents": [Ref(d.id, d.title) for d in corpus.newest_first if corpus.facts_of("events", d)],
-        "frameworks": [(group.name, pillar_refs(group.pillars)) for group in corpus.frameworks],
+        "frameworks": [(group.name, _pillar_refs(group.pillars)) for group in corpus.frameworks],
     })
 
 
