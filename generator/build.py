@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from contextlib import nullcontext
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
@@ -72,22 +73,24 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
     entries, skipped = corpus_entries(corpus_dir)
-    results: list[tuple[Document | Skipped, dict | None] | None] = []
-    to_read: list[tuple[int, Entry, str]] = []
-    for position, entry in enumerate(entries):
-        try:
-            key = entry_key(entry)
-        except OSError:
-            key = ""  # unreadable: read_entry says why
-        cached = cache.load(key) if cache and key else None
-        results.append(cached)
-        if cached is None:
-            to_read.append((position, entry, key))
-        else:
-            log_warnings(cached[0])
-    read = _read_and_extract_all([(entry, key) for _, entry, key in to_read], corpus_dir, cache)
-    for (position, _, _), result in zip(to_read, read):
-        results[position] = result
+    keys = [_key(entry) for entry in entries]
+    cached = [bool(cache and key and cache.has(key)) for key in keys]
+    to_read = [(entry, key) for entry, key, hit in zip(entries, keys, cached) if not hit]
+    pool = _reading_pool(len(to_read), overlapping=len(to_read) < len(entries))
+    with pool or nullcontext():
+        arguments = ([entry for entry, _ in to_read], [key for _, key in to_read], repeat(corpus_dir), repeat(cache))
+        fresh = (pool.map(_read_and_extract, *arguments, chunksize=max(1, DOCUMENTS_PER_WORKER // 4)) if pool
+                 else map(_read_and_extract, *arguments))
+        # The cached documents load while the workers read the others.
+        results = [cache.load(key) if hit else None for key, hit in zip(keys, cached)]
+        for position, hit in enumerate(cached):
+            if not hit:
+                results[position] = pickle.loads(next(fresh))
+            elif results[position] is None:  # a cache entry that no longer loads
+                results[position] = pickle.loads(_read_and_extract(entries[position], keys[position], corpus_dir,
+                                                                   cache))
+            else:
+                log_warnings(results[position][0])
     documents = []
     facts: dict[str, dict[str, list]] = {extractor.kind: {} for extractor in EXTRACTORS}
     for document, extracted in results:
@@ -98,9 +101,16 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
         for kind, found in extracted.items():
             facts[kind][document.id] = found
     if cache:
-        cache.prune()
+        cache.prune(set(keys))
         log.info("extraction cache: %d documents reused, %d read", cache.hits, len(documents) - cache.hits)
     return link(documents, skipped, facts, memo or Memo())
+
+
+def _key(entry: Entry) -> str:
+    try:
+        return entry_key(entry)
+    except OSError:
+        return ""  # unreadable: read_entry says why
 
 
 #: Fewer documents than this per worker process are read in this one: a
@@ -108,17 +118,19 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
 DOCUMENTS_PER_WORKER = 40
 
 
-def _read_and_extract_all(to_read: list[tuple[Entry, str]], corpus_dir: Path,
-                          cache: ExtractionCache | None) -> list[tuple[Document | Skipped, dict | None]]:
-    """Read and extract the entries, in order; many at once on every core."""
-    workers = min(os.cpu_count() or 1, len(to_read) // DOCUMENTS_PER_WORKER)
-    entries, keys = [entry for entry, _ in to_read], [key for _, key in to_read]
-    if workers < 2:
-        return [pickle.loads(found) for found in map(_read_and_extract, entries, keys, repeat(corpus_dir),
-                                                     repeat(cache))]
-    with ProcessPoolExecutor(workers) as pool:
-        return [pickle.loads(found) for found in pool.map(_read_and_extract, entries, keys, repeat(corpus_dir),
-                                                          repeat(cache), chunksize=DOCUMENTS_PER_WORKER // 4)]
+def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
+    """Worker processes to read `count` documents, or None to read them in this one.
+
+    Workers pay for their start when there are many documents, or when this
+    process has cached documents to load meanwhile: then even one worker's
+    start, and its loading of jieba's dictionary, overlap other work.
+    """
+    workers = min(os.cpu_count() or 1, count // DOCUMENTS_PER_WORKER)
+    if count and overlapping:
+        workers = max(workers, 1)
+    elif workers < 2:
+        return None
+    return ProcessPoolExecutor(workers)
 
 
 def _read_and_extract(entry: Entry, key: str, corpus_dir: Path, cache: ExtractionCache | None) -> bytes:

@@ -76,13 +76,15 @@ class ExtractionCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self._folder_made = False  # once, before the first store
-        self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under `key` (it may still fail to load)."""
+        return (self.folder / f"{key}.pickle").is_file()
+
     def load(self, key: str) -> Any | None:
         """The cached value for `key`, or None."""
-        self.used.add(key)
         path = self.folder / f"{key}.pickle"
         try:
             value = pickle.loads(path.read_bytes())
@@ -94,17 +96,16 @@ class ExtractionCache:
 
     def store(self, key: str, data: bytes) -> None:
         """Keep a value, pickled, under `key`."""
-        self.used.add(key)
         if not self._folder_made:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._folder_made = True
         _write_atomically(self.folder / f"{key}.pickle", data)
 
-    def prune(self) -> int:
-        """Remove the entries this build did not use (removed or changed documents); returns how many."""
+    def prune(self, keys: set[str]) -> int:
+        """Remove the entries not under `keys` (removed or changed documents); returns how many."""
         removed = 0
         for path in self.folder.glob("*.pickle") if self.folder.is_dir() else []:
-            if path.stem not in self.used:
+            if path.stem not in keys:
                 path.unlink()
                 removed += 1
         return removed

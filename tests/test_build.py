@@ -5,6 +5,7 @@ import shutil
 import generator.build
 from bench.make_corpus import make_corpus
 from generator.build import Project, gather, generate
+from generator.cache import ExtractionCache
 from generator.export import report_json
 from tests.conftest import FIXTURES, make_project
 
@@ -62,11 +63,25 @@ def test_an_edited_template_renders_its_pages_again(tmp_path):
 
 
 def test_many_documents_are_read_on_every_core_with_the_same_result(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    make_corpus(2 * generator.build.DOCUMENTS_PER_WORKER, corpus)
-    in_parallel = report_json(gather(corpus))
+    corpus, count = tmp_path / "corpus", 2 * generator.build.DOCUMENTS_PER_WORKER
+    make_corpus(count, corpus)
+    cache = ExtractionCache(tmp_path / "cache")
+    in_parallel = report_json(gather(corpus, cache))
+    assert len(list(cache.folder.glob("*.pickle"))) == count  # kept by the workers
     monkeypatch.setattr(generator.build, "DOCUMENTS_PER_WORKER", 10**6)
     assert report_json(gather(corpus)) == in_parallel
+    warm = ExtractionCache(cache.folder)
+    assert report_json(gather(corpus, warm)) == in_parallel and warm.hits == count
+
+
+def test_a_changed_document_is_read_beside_the_cached_ones(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    _changed(project)
+    cache = project.cache
+    corpus = gather(project.corpus, cache)
+    assert cache.hits == len(corpus.documents) - 1
+    assert len(list(cache.folder.glob("*.pickle"))) == len(corpus.documents)
 
 
 def test_a_cache_from_an_interrupted_build_is_ignored(tmp_path):
