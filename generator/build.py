@@ -81,8 +81,11 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
         arguments = ([entry for entry, _ in to_read], [key for _, key in to_read], repeat(corpus_dir), repeat(cache))
         fresh = (pool.map(_read_and_extract, *arguments, chunksize=max(1, DOCUMENTS_PER_WORKER // 4)) if pool
                  else map(_read_and_extract, *arguments))
-        # The cached documents load while the workers read the others.
+        # The cached documents, and what linking and rendering kept, load
+        # while the workers read the others.
         results = [cache.load(key) if hit else None for key, hit in zip(keys, cached)]
+        memo = memo or Memo()
+        memo.load()
         for position, hit in enumerate(cached):
             if not hit:
                 results[position] = pickle.loads(next(fresh))
@@ -103,7 +106,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
     if cache:
         cache.prune(set(keys))
         log.info("extraction cache: %d documents reused, %d read", cache.hits, len(documents) - cache.hits)
-    return link(documents, skipped, facts, memo or Memo())
+    return link(documents, skipped, facts, memo)
 
 
 def _key(entry: Entry) -> str:

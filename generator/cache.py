@@ -144,22 +144,27 @@ class Memo:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.kept: dict[str, Any] = {}
-        if path is not None:
-            try:
-                self.kept = pickle.loads(path.read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                self.kept = {}
+        self._kept: dict[str, Any] | None = None if path is not None else {}
         self.used: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
+
+    def load(self) -> dict[str, Any]:
+        """What the last build kept, read now if not yet (an unreadable file is an empty memo)."""
+        if self._kept is None:
+            try:
+                self._kept = pickle.loads(self.path.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                self._kept = {}
+        return self._kept
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         """The value kept under `key`, or `compute()` kept under it."""
         if key in self.used:
             return self.used[key]
-        if key in self.kept:
-            value = self.kept[key]
+        kept = self.load()
+        if key in kept:
+            value = kept[key]
             self.hits += 1
         else:
             value = compute()
@@ -169,8 +174,8 @@ class Memo:
 
     def save(self) -> None:
         """Keep this build's values for the next build (the file is rewritten only when they changed)."""
-        if self.path is None or (self.misses == 0 and self.used.keys() == self.kept.keys()):
+        if self.path is None or (self.misses == 0 and self.used.keys() == self.load().keys()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
-        self.kept = self.used
+        self._kept = self.used

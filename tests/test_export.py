@@ -29,13 +29,13 @@ def test_report_text_is_sorted_unescaped_json():
     assert text == report_json(gather(ROOT / "corpus"))
 
 
-def test_report_parts_are_reused_and_give_the_same_text():
+def test_report_parts_are_reused_and_give_the_same_text(tmp_path):
     corpus = gather(ROOT / "corpus")
-    memo = Memo()
+    memo = Memo(tmp_path / "memo.pickle")
     first = report_json(corpus, document_parts(corpus, memo))
     assert memo.misses == len(corpus.documents) and memo.hits == 0
-    reused = Memo()
-    reused.kept = memo.used
+    memo.save()
+    reused = Memo(tmp_path / "memo.pickle")
     assert report_json(corpus, document_parts(corpus, reused)) == first
     assert reused.hits == len(corpus.documents) and reused.misses == 0
 
