@@ -20,10 +20,10 @@ import io
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from generator import __version__, rules

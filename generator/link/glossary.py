@@ -83,7 +83,6 @@ def categories() -> list[Category]:
 
 
 @cache
-@cache
 def _aliases() -> list[tuple[str, dict]]:
     """Every alias with its indicator, longest first (catalogue order breaks ties)."""
     pairs = [(alias, entry) for entry in rules.load("indicators")["indicators"] for alias in entry["aliases"]]
