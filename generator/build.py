@@ -8,10 +8,12 @@ Markdown in docs/, so any builder of `mkdocs.yml` can make the site from it;
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import pickle
 import subprocess
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -133,7 +135,18 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
         workers = max(workers, 1)
     elif workers < 2:
         return None
-    return ProcessPoolExecutor(workers)
+    return _process_pool(workers)
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` processes, forked where the platform forks them.
+
+    A process that runs threads (`make serve`'s server does) spawns them
+    instead: a forked child would inherit those threads' locks in whatever
+    state they were.
+    """
+    context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
+    return ProcessPoolExecutor(workers, mp_context=context)
 
 
 def _read_and_extract(entry: Entry, key: str, corpus_dir: Path, cache: ExtractionCache | None) -> bytes:
@@ -209,7 +222,7 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
 
 
 def _in_own_process(function: Callable[..., T], *args: Any) -> T:
-    with ProcessPoolExecutor(1) as pool:
+    with _process_pool(1) as pool:
         return pool.submit(function, *args).result()
 
 

@@ -1,6 +1,7 @@
 """The build: an incremental build gives what a cold one gives, and redoes only what changed."""
 
 import shutil
+import threading
 
 import generator.build
 from bench.make_corpus import make_corpus
@@ -95,3 +96,18 @@ def test_a_cache_from_an_interrupted_build_is_ignored(tmp_path):
     shutil.rmtree(project.docs / "documents")
     generate(project)
     assert _tree(project.docs) == expected
+
+
+def test_a_process_running_threads_reads_in_spawned_workers(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    _changed(project)
+    server = threading.Event()  # a thread like `make serve`'s server
+    thread = threading.Thread(target=server.wait)
+    thread.start()
+    try:
+        corpus = gather(project.corpus, project.cache)
+    finally:
+        server.set()
+        thread.join()
+    assert any(m.text == "120万户" for m in corpus.facts["metrics"]["press-release"])
