@@ -143,13 +143,13 @@ def _text_links(terms: list[Term], groups: list[FrameworkGroup]) -> dict[str, di
     """Links from the text: each term's first mention in a document, and each
     pillar where its framework names it and where its elaborations open."""
     links: dict[str, dict[str, list[TextLink]]] = {}
+    linked: dict[tuple[str, str], set[int]] = {}  # the characters of each sentence that link already
 
     def add(document: str, sentence_id: str, start: int, end: int, path: str) -> None:
-        found = links.setdefault(document, {}).setdefault(sentence_id, [])
-        for taken_start, taken_end, _ in found:
-            if start < taken_end and taken_start < end:
-                return  # the place is linked already
-        found.append((start, end, path))
+        taken = linked.setdefault((document, sentence_id), set())
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            links.setdefault(document, {}).setdefault(sentence_id, []).append((start, end, path))
 
     for group in groups:
         for pillar in group.pillars:
