@@ -14,6 +14,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -175,14 +176,18 @@ def _log_document(document) -> None:
 
 def generate(project: Project) -> Corpus:
     """Write the generated Markdown pages and data files into docs/."""
+    start = time.perf_counter()
     memo = project.memo()
     corpus = gather(project.corpus, project.cache, memo)
+    gathered = time.perf_counter()
     files = render_site(corpus, project.templates, memo)
     memo.save()
     log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
     result = write_tree(project.docs, files, GENERATED)
-    log.info("generated %d files in %s: %d written, %d unchanged, %d removed",
-             len(files), project.docs, len(result.written), result.unchanged, len(result.removed))
+    log.info("generated %d files in %s: %d written, %d unchanged, %d removed "
+             "(%.1f s: read, extract and link %.1f s, render and write %.1f s)",
+             len(files), project.docs, len(result.written), result.unchanged, len(result.removed),
+             time.perf_counter() - start, gathered - start, time.perf_counter() - gathered)
     return corpus
 
 
