@@ -124,8 +124,7 @@ def render_site(corpus: Corpus, templates: Path, memo: Memo | None = None) -> di
     """
     memo = memo or Memo()
     env = environment(templates)
-    env.globals.update(categories=categories(), categories_by_id={c.id: c for c in categories()},
-                       term_limits=rules.load("terms"))
+    env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
     files = export.data_files(corpus, memo)
     version = templates_fingerprint(templates)
     for page in site_pages(corpus):
