@@ -83,15 +83,16 @@ def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, s
     memo = memo or Memo()
     parts = []
     for document in corpus.documents:
-        joins = {kind: [fact_joins(corpus, fact) for fact in corpus.facts_of(kind, document)] for kind in FACT_LISTS}
-        parts.append(memo.get(fingerprint("data", document, joins), lambda: _document_part(corpus, document)))
+        facts = {kind: corpus.facts_of(kind, document) for kind in FACT_LISTS}
+        joins = {kind: [fact_joins(corpus, fact) for fact in found] for kind, found in facts.items()}
+        parts.append(memo.get(fingerprint("data", document, joins), lambda: _document_part(document, facts, joins)))
     return parts
 
 
-def _document_part(corpus: Corpus, document: Document) -> dict[str, str]:
+def _document_part(document: Document, facts: dict[str, list], joins: dict[str, list]) -> dict[str, str]:
     part = {"document": _json(document_record(document))}
     for kind in FACT_LISTS:
-        records = [fact_record(fact, *fact_joins(corpus, fact)) for fact in corpus.facts_of(kind, document)]
+        records = [fact_record(fact, *joined) for fact, joined in zip(facts[kind], joins[kind])]
         part[kind] = ",".join(map(_json, records))
         part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], records)
     return part

@@ -79,6 +79,8 @@ def _rules():
     change_word = re.compile(
         rf"(?P<basis>{alternatives(change['bases'])})?\s*(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
     subject = data["subject"]
+    # The range connectors that are symbols: between two numbers they make a range, not a code.
+    dashes = "".join(re.escape(c) for c in data["range_connectors"] if len(c) == 1 and not c.isalnum())
     return {
         "data": data,
         "figure": figure,
@@ -97,6 +99,8 @@ def _rules():
         "strip_trailing": set(subject["strip_trailing"]),
         "glued_before": re.compile(f"[{data['glued_before']}]"),
         "glued_after": re.compile(f"[{data['glued_after']}]"),
+        "range_opened": re.compile(rf"\d[%％]?\s*[{dashes}]$"),
+        "range_closed": re.compile(rf"[{dashes}]\s*\d"),
     }
 
 
@@ -207,10 +211,10 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
     unit, noun = match.group("unit"), match.group("noun")
     number_start, number_end = match.start("number"), match.end("number")
     if number_start > 0 and r["glued_before"].match(text[number_start - 1]) \
-            and not re.search(r"\d[%％]?\s*[-－—~～]$", text[:number_start]):
+            and not r["range_opened"].search(text[:number_start]):
         return None  # T+1, 7×24, 9.0, e生活6.0 are codes and versions; 1.5-2.5 is a range
     if not (unit or noun) and number_end < len(text) and r["glued_after"].match(text[number_end]) \
-            and not re.match(r"[-－—~～]\s*\d", text[number_end:]):
+            and not r["range_closed"].match(text[number_end:]):
         return None  # 10:27, 5G; but 20-30% is a range
     if any(text[:number_start].endswith(word) for word in data["ordinal_before"]):
         return None  # 第一, 党的二十大

@@ -43,7 +43,6 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
-        self.documents_by_id = {d.id: d for d in self.documents}
         self.titles = {d.id: d.title for d in self.documents}
         self.pillars: list[Pillar] = [p for group in self.frameworks for p in group.pillars]
         # Every join the pages ask for, computed once.
