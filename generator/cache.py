@@ -28,7 +28,7 @@ from typing import Any
 
 from generator import __version__, rules
 from generator.model import Document
-from generator.read import SIDECAR_SUFFIX, Entry
+from generator.read import Entry, sidecar_of
 
 
 @cache
@@ -56,7 +56,7 @@ def entry_key(entry: Entry) -> str:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     digest.update(entry.path.read_bytes())
-    sidecar = entry.path.with_name(entry.path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    sidecar = sidecar_of(entry.path)
     if sidecar.is_file():
         digest.update(b"\0sidecar\0" + sidecar.read_bytes())
     return digest.hexdigest()

@@ -131,7 +131,7 @@ def _label(text: str, start: int) -> tuple[str, bool]:
 
 def _split_items(text: str) -> list[str]:
     """Items of a list: 、 between them, 和/及/与 before the last."""
-    items = [item for item in text.split("、")]
+    items = text.split("、")
     last = _rules()["joiner"].split(items[-1], maxsplit=1)
     items = items[:-1] + last
     return [item.strip("".join(_OPEN_QUOTES + _CLOSE_QUOTES) + " ") for item in items]

@@ -61,9 +61,14 @@ def document_id(relative: str) -> str:
     return f"{slug}-{digest}" if slug else f"doc-{digest}"
 
 
+def sidecar_of(path: Path) -> Path:
+    """Where the metadata file of the document at `path` would be: `NAME.meta.yaml` beside it."""
+    return path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+
+
 def read_sidecar(path: Path) -> dict[str, MetaValue]:
     """Metadata from `NAME.meta.yaml` beside the document, when there is one."""
-    sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    sidecar = sidecar_of(path)
     if not sidecar.is_file():
         return {}
     try:
