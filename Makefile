@@ -33,5 +33,7 @@ browser:
 test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest
 
+# Besides site/ and the caches: the files and folders the generator owns under
+# docs/ (GENERATED in generator/render).
 clean:
-	rm -rf site .cache docs/documents docs/index.md docs/diagnostics.md docs/data
+	rm -rf site .cache docs/index.md docs/diagnostics.md docs/timeline.md docs/documents docs/metrics docs/pillars docs/terms docs/data

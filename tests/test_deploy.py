@@ -5,6 +5,7 @@ import shutil
 import yaml
 
 from generator.build import generate
+from generator.render import GENERATED
 from tests.conftest import ROOT, make_project
 
 
@@ -48,3 +49,10 @@ def test_a_removed_document_leaves_every_page(tmp_path):
     assert doc_id not in (project.docs / "data" / "report.json").read_text(encoding="utf-8")
     assert len(list((project.root / ".cache" / "reportsite" / "extraction").glob("*.pickle"))) == 1
     shutil.rmtree(project.root / ".cache")
+
+
+def test_make_clean_removes_everything_the_generator_owns():
+    clean = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                 if line.startswith("\trm -rf"))
+    for owned in GENERATED:
+        assert f"docs/{owned.rstrip('/')}" in clean.split(), owned
