@@ -6,8 +6,9 @@ Two kinds, both keyed by a hash of everything their value depends on:
   file's bytes (and its sidecar's), its id, the project version, the rule data
   and the generator's code (`entry_key`);
 - the memo: whatever later stages compute from fingerprinted inputs (a
-  document's term mentions, a rendered page, a document's part of
-  report.json), keyed by `fingerprint` of those inputs.
+  document's term mentions, its part of report.json), keyed by `fingerprint`
+  of those inputs. (Pages are keyed the same way, but their texts are the
+  files in docs/: see `generator.write`.)
 
 Linking and rendering still see the whole corpus on every build; the memo only
 spares them the work whose inputs are unchanged.
@@ -70,6 +71,20 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
+def read_kept(path: Path) -> Any | None:
+    """The value pickled at `path`, or None when there is none or it no longer loads."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def keep(path: Path, value: Any) -> None:
+    """Pickle `value` to `path`, whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 class ExtractionCache:
     """Pickled `(document, facts)` per corpus file, in one folder."""
 
@@ -85,13 +100,11 @@ class ExtractionCache:
 
     def load(self, key: str) -> Any | None:
         """The cached value for `key`, or None."""
-        path = self.folder / f"{key}.pickle"
-        try:
-            value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        value = read_kept(self.folder / f"{key}.pickle")
+        if value is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
     def store(self, key: str, data: bytes) -> None:
@@ -152,10 +165,8 @@ class Memo:
     def load(self) -> dict[str, Any]:
         """What the last build kept, read now if not yet (an unreadable file is an empty memo)."""
         if self._kept is None:
-            try:
-                self._kept = pickle.loads(self.path.read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                self._kept = {}
+            kept = read_kept(self.path)
+            self._kept = kept if isinstance(kept, dict) else {}
         return self._kept
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -176,6 +187,5 @@ class Memo:
         """Keep this build's values for the next build (the file is rewritten only when they changed)."""
         if self.path is None or (self.misses == 0 and self.used.keys() == self.load().keys()):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+        keep(self.path, self.used)
         self._kept = self.used

@@ -2,12 +2,36 @@
 
 Writing unchanged files would wake `mkdocs serve`'s watcher for nothing and
 start rebuild loops, so a file is rewritten only when its bytes differ.
+
+A page may come as a `Rendering`: a key (a hash of everything its text is
+made from) and the function that renders it. The record of the last build
+says which key each file was written from; a file whose key is the same, and
+which nobody touched since (its size and modification time are as written),
+is neither rendered nor read again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+
+class Rendering(NamedTuple):
+    """A file's text, not yet rendered: `render()` makes it; `key` hashes what it is made from."""
+
+    key: str
+    render: Callable[[], str]
+
+
+class Stamp(NamedTuple):
+    """How a file was left: the key it was rendered from, and its size and modification time then."""
+
+    key: str
+    size: int
+    mtime_ns: int
 
 
 @dataclass
@@ -15,25 +39,40 @@ class WriteResult:
     written: list[str]
     unchanged: int
     removed: list[str]
+    rendered: int = 0  # Renderings whose text was made this time
+    record: dict[str, Stamp] = field(default_factory=dict)  # the Renderings' files, for the next build
 
 
-def write_tree(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteResult:
-    """Write `files` (relative path → text) under `root`.
+def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, ...],
+               record: dict[str, Stamp] | None = None) -> WriteResult:
+    """Write `files` (relative path → text or `Rendering`) under `root`.
 
     `owned` names the files and folders (ending in "/") the generator owns: a
-    file there that is not in `files` is stale and is removed.
+    file there that is not in `files` is stale and is removed. `record` is the
+    last build's `WriteResult.record`.
     """
-    written, unchanged = [], 0
+    record = record or {}
+    result = WriteResult([], 0, [])
     for relative, text in sorted(files.items()):
         path = root / relative
-        data = text.encode("utf-8")
+        if isinstance(text, Rendering):
+            stamp = record.get(relative)
+            if stamp and stamp.key == text.key and _stat(path) == stamp[1:]:
+                result.unchanged += 1
+                result.record[relative] = stamp
+                continue
+            result.rendered += 1
+            data = text.render().encode("utf-8")
+        else:
+            data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
-            unchanged += 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(relative)
-    removed = []
+            result.unchanged += 1
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            result.written.append(relative)
+        if isinstance(text, Rendering):
+            result.record[relative] = Stamp(text.key, *_stat(path))
     for entry in owned:
         if entry.endswith("/"):
             folder = root / entry
@@ -44,5 +83,14 @@ def write_tree(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> Wri
             relative = path.relative_to(root).as_posix()
             if relative not in files:
                 path.unlink()
-                removed.append(relative)
-    return WriteResult(written, unchanged, sorted(removed))
+                result.removed.append(relative)
+    result.removed.sort()
+    return result
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns

@@ -1,4 +1,4 @@
-from generator.write import write_tree
+from generator.write import Rendering, write_tree
 
 
 def test_only_changed_files_are_written_and_stale_ones_removed(tmp_path):
@@ -14,3 +14,22 @@ def test_only_changed_files_are_written_and_stale_ones_removed(tmp_path):
     assert (tmp_path / "documents" / "a.md").stat().st_mtime_ns == stamp
     assert not (tmp_path / "documents" / "b.md").exists()
     assert (tmp_path / "assets" / "site.css").read_text() == "kept"
+
+
+def test_a_page_is_rendered_again_only_when_its_key_or_its_file_changed(tmp_path):
+    rendered = []
+
+    def page(key, text):
+        return Rendering(key, lambda: rendered.append(text) or text)
+
+    first = write_tree(tmp_path, {"a.md": page("1", "甲"), "b.md": page("1", "乙")}, ("a.md", "b.md"))
+    assert rendered == ["甲", "乙"] and first.rendered == 2
+    rendered.clear()
+    second = write_tree(tmp_path, {"a.md": page("1", "甲"), "b.md": page("2", "乙")}, ("a.md", "b.md"), first.record)
+    # b's key changed but not its text: rendered, not written.
+    assert rendered == ["乙"] and (second.written, second.unchanged) == ([], 2)
+    (tmp_path / "a.md").write_text("手改过", encoding="utf-8")
+    rendered.clear()
+    third = write_tree(tmp_path, {"a.md": page("1", "甲"), "b.md": page("2", "乙")}, ("a.md", "b.md"), second.record)
+    assert rendered == ["甲"] and third.written == ["a.md"]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "甲"

@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import jieba
-
 from generator import rules
 from generator.extract.numbers import parse_number
+from generator.extract.words import lcut
 from generator.model import Document, Sentence
 
 _BOUNDARY = "，,。；;：:（）()！？!?"
@@ -169,7 +168,7 @@ def _trim_first(first: str, others: list[str]) -> str:
     item are the sentence's, not the item's.
     """
     longest = max(map(len, others))
-    tokens = jieba.lcut(first)
+    tokens = lcut(first)
     while len(tokens) > 1 and (len("".join(tokens)) > longest or tokens[0] in _rules()["lead"]):
         tokens.pop(0)
     return "".join(tokens)

@@ -8,19 +8,15 @@ are data (`generator/data/metrics.yaml`, `numbers.yaml`, `time.yaml`).
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 
-import jieba
-
 from generator import rules
 from generator.extract.numbers import number_pattern, parse_number
+from generator.extract.words import lcut
 from generator.model import Document, Sentence
 from generator.timeexpr import TimeContext, TimeMention
-
-jieba.setLogLevel(logging.WARNING)
 
 _QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
 
@@ -286,7 +282,7 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     if determiner:
         entity, clause = determiner.group(), clause[determiner.end():]
     share = bool(r["share_start"].match(clause))
-    tokens = [t for t in jieba.lcut(clause) if t.strip()]
+    tokens = [t for t in lcut(clause) if t.strip()]
     while tokens and (tokens[0] in r["strip_leading"] or _is_organisation(tokens[0])):
         if _is_organisation(tokens[0]):
             entity = tokens[0]
@@ -332,7 +328,7 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     r = _rules()
     clause = text[figure.end:_clause_end(text, figure.end)]
     clause = clause.split("的", 1)[0]
-    tokens = jieba.lcut(clause)
+    tokens = lcut(clause)
     verb_at = next((i for i, t in enumerate(tokens) if t in r["verbs"]), len(tokens))
     return "".join(tokens[:verb_at]), "".join(tokens[verb_at:])
 

@@ -9,6 +9,7 @@ document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -19,6 +20,7 @@ from generator.cache import Memo, fingerprint
 from generator.link import KIND_NAMES, Corpus
 from generator.link.glossary import categories
 from generator.render.pages import site_pages
+from generator.write import Rendering
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
@@ -116,18 +118,18 @@ def templates_fingerprint(templates: Path) -> str:
                          if path.is_file()))
 
 
-def render_site(corpus: Corpus, templates: Path, memo: Memo | None = None) -> dict[str, str]:
+def render_site(corpus: Corpus, templates: Path, memo: Memo | None = None) -> dict[str, str | Rendering]:
     """Every generated file under docs/, by path relative to docs/.
 
-    A page whose context and templates are as the last build saw them is
-    taken from the memo instead of being rendered again.
+    Pages come as `Rendering`s keyed by their context and the templates, so
+    that the writer renders only those whose key changed since the last build.
     """
-    memo = memo or Memo()
     env = environment(templates)
     env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
-    files = export.data_files(corpus, memo)
+    files: dict[str, str | Rendering] = dict(export.data_files(corpus, memo))
     version = templates_fingerprint(templates)
     for page in site_pages(corpus):
-        key = fingerprint("page", version, page.template, page.context)
-        files[page.path] = memo.get(key, lambda: env.get_template(page.template).render(page.context))
-    return dict(sorted(files.items()))
+        files[page.path] = Rendering(fingerprint("page", version, page.template, page.context),
+                                     partial(env.get_template(page.template).render, page.context))
+    return files
+
