@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -25,13 +26,15 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator import export
 from generator.cache import ExtractionCache, Memo, entry_key, keep, read_kept
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
 from generator.model import Document, Skipped
 from generator.read import Entry, corpus_entries, log_warnings, read_entry
-from generator.render import GENERATED, render_site
-from generator.write import write_tree
+from generator.render import GENERATED, render_pages
+from generator.render.pages import site_pages
+from generator.write import Stamp, WriteResult, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
 T = TypeVar("T")
@@ -146,14 +149,19 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:
-    """`workers` processes, forked where the platform forks them.
+    """`workers` processes, forked where that is safe.
 
     A process that runs threads (`make serve`'s server does) spawns them
     instead: a forked child would inherit those threads' locks in whatever
     state they were.
     """
-    context = multiprocessing.get_context("spawn") if threading.active_count() > 1 else None
+    context = None if _forking_is_safe() else multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(workers, mp_context=context)
+
+
+def _forking_is_safe() -> bool:
+    """Whether this process may fork: the platform forks, and no other thread runs."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _read_and_extract(entry: Entry, key: str, corpus_dir: Path, cache: ExtractionCache | None) -> bytes:
@@ -212,18 +220,92 @@ def _generate(project: Project) -> Corpus:
     memo = project.memo()
     corpus = gather(project.corpus, project.cache, memo)
     gathered = time.perf_counter()
-    files = render_site(corpus, project.templates, memo)
-    memo.save()
-    log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
     record = read_kept(project.write_record)
-    result = write_tree(project.docs, files, GENERATED, record if isinstance(record, dict) else None)
+    result = _write_docs(project, corpus, memo, record if isinstance(record, dict) else {})
     if result.record != record:
         keep(project.write_record, result.record)
+    log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
     log.info("generated %d files in %s: %d rendered, %d written, %d unchanged, %d removed "
              "(%.1f s: read, extract and link %.1f s, render and write %.1f s)",
-             len(files), project.docs, result.rendered, len(result.written), result.unchanged,
-             len(result.removed), time.perf_counter() - start, gathered - start, time.perf_counter() - gathered)
+             len(result.written) + result.unchanged, project.docs, result.rendered, len(result.written),
+             result.unchanged, len(result.removed), time.perf_counter() - start, gathered - start,
+             time.perf_counter() - gathered)
     return corpus
+
+
+#: Fewer pages than this per process are all rendered in this one: forking
+#: would cost more than it shares.
+PAGES_PER_PROCESS = 200
+
+
+def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, Stamp]) -> WriteResult:
+    """Render what changed and write it into docs/.
+
+    With many pages, and where this process may fork, a forked process
+    takes every other page: it sees the linked corpus as it is, without
+    copying it, and the two render on two cores.
+    """
+    pages = site_pages(corpus)
+    forked = None
+    if len(pages) >= 2 * PAGES_PER_PROCESS and _forking_is_safe():
+        # Objects frozen out of the collector's sight are not touched by
+        # collections in the child, so their memory stays shared.
+        gc.freeze()
+        forked = _start_in_fork(_write_pages, project, corpus, pages[1::2], record)
+        pages = pages[0::2]
+    try:
+        data = export.data_files(corpus, memo)
+        memo.save()
+        result = write_tree(project.docs, data)
+        result.add(_write_pages(project, corpus, pages, record))
+    finally:
+        gc.unfreeze()
+        # Waited for whatever happened here, so that no process is left behind.
+        theirs = forked() if forked else WriteResult()
+    result.add(theirs)
+    result.removed = remove_stale(project.docs, data.keys() | result.record.keys(), GENERATED)
+    return result
+
+
+def _write_pages(project: Project, corpus: Corpus, pages: list, record: dict[str, Stamp]) -> WriteResult:
+    return write_tree(project.docs, render_pages(corpus, project.templates, pages), record=record)
+
+
+def _start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start `function(*args)` in a forked process; returns what waits for its result.
+
+    The arguments are not copied: the child sees this process's memory as it
+    was at the fork. Only the result (or the exception) comes back, pickled.
+    """
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            outcome = (True, function(*args))
+        except BaseException as error:  # raised again in the parent
+            outcome = (False, error)
+        try:
+            sending.send(outcome)
+        except Exception:  # an exception that does not pickle: its traceback does
+            sending.send((False, RuntimeError(traceback.format_exc())))
+
+    child = context.Process(target=run, daemon=True)
+    child.start()
+    sending.close()
+
+    def result() -> T:
+        try:
+            succeeded, value = receiving.recv()
+        except EOFError:
+            child.join()
+            raise RuntimeError(f"a forked build process ended with exit code {child.exitcode}") from None
+        child.join()
+        if not succeeded:
+            raise value
+        return value
+
+    return result
 
 
 def run_mkdocs(project: Project, strict: bool = False) -> None:

@@ -13,7 +13,7 @@ is neither rendered nor read again.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -36,14 +36,22 @@ class Stamp(NamedTuple):
 
 @dataclass
 class WriteResult:
-    written: list[str]
-    unchanged: int
-    removed: list[str]
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
     rendered: int = 0  # Renderings whose text was made this time
     record: dict[str, Stamp] = field(default_factory=dict)  # the Renderings' files, for the next build
+    removed: list[str] = field(default_factory=list)
+
+    def add(self, other: WriteResult) -> None:
+        """Count in what another writer (of other files) did."""
+        self.written = sorted(self.written + other.written)
+        self.unchanged += other.unchanged
+        self.rendered += other.rendered
+        self.record.update(other.record)
+        self.removed = sorted(self.removed + other.removed)
 
 
-def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, ...],
+def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, ...] = (),
                record: dict[str, Stamp] | None = None) -> WriteResult:
     """Write `files` (relative path → text or `Rendering`) under `root`.
 
@@ -52,7 +60,7 @@ def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, 
     last build's `WriteResult.record`.
     """
     record = record or {}
-    result = WriteResult([], 0, [])
+    result = WriteResult()
     for relative, text in sorted(files.items()):
         path = root / relative
         if isinstance(text, Rendering):
@@ -73,6 +81,13 @@ def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, 
             result.written.append(relative)
         if isinstance(text, Rendering):
             result.record[relative] = Stamp(text.key, *_stat(path))
+    result.removed = remove_stale(root, files.keys(), owned)
+    return result
+
+
+def remove_stale(root: Path, kept: Collection[str], owned: tuple[str, ...]) -> list[str]:
+    """Remove the files under `root` that `owned` names and `kept` does not; returns them, sorted."""
+    removed = []
     for entry in owned:
         if entry.endswith("/"):
             folder = root / entry
@@ -81,11 +96,10 @@ def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, 
             stale = [root / entry] if (root / entry).is_file() else []
         for path in stale:
             relative = path.relative_to(root).as_posix()
-            if relative not in files:
+            if relative not in kept:
                 path.unlink()
-                result.removed.append(relative)
-    result.removed.sort()
-    return result
+                removed.append(relative)
+    return sorted(removed)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

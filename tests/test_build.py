@@ -3,6 +3,9 @@
 import shutil
 import threading
 
+import jinja2
+import pytest
+
 import generator.build
 from bench.make_corpus import make_corpus
 from generator.build import Project, gather, generate
@@ -14,6 +17,10 @@ from tests.conftest import FIXTURES, make_project
 def _tree(root):
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and "assets" not in p.parts}
+
+
+def _generated(caplog) -> str:
+    return next(line for line in caplog.messages if line.startswith("generated"))
 
 
 def _changed(project: Project) -> None:
@@ -49,8 +56,7 @@ def test_a_change_renders_only_the_pages_it_touches(tmp_path, caplog):
     rewritten = {path for path in after if after[path] != before.get(path)}
     assert "documents/press-release.md" in rewritten and "data/report.json" in rewritten
     assert "documents/news-page.md" not in rewritten
-    written = next(line for line in caplog.messages if line.startswith("generated"))
-    assert f"{len(rewritten)} written" in written
+    assert f"{len(rewritten)} written" in _generated(caplog)
 
 
 def test_an_edited_template_renders_its_pages_again(tmp_path):
@@ -73,6 +79,40 @@ def test_many_documents_are_read_on_every_core_with_the_same_result(tmp_path, mo
     assert report_json(gather(corpus)) == in_parallel
     warm = ExtractionCache(cache.folder)
     assert report_json(gather(corpus, warm)) == in_parallel and warm.hits == count
+
+
+def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monkeypatch, caplog):
+    caplog.set_level("INFO", logger="reportsite")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    alone = make_project(tmp_path / "one", FIXTURES / "corpus")
+    generate(alone)
+    _changed(alone)
+    caplog.clear()
+    generate(alone)
+    rendered_alone = _generated(caplog).split(":")[1].split(",")[0]  # "N rendered"
+
+    monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
+    forks = []
+    monkeypatch.setattr(generator.build, "_start_in_fork",
+                        lambda *args, start=generator.build._start_in_fork: forks.append(args) or start(*args))
+    shared = make_project(tmp_path / "two", FIXTURES / "corpus")
+    generate(shared)
+    _changed(shared)
+    caplog.clear()
+    generate(shared)
+    assert len(forks) == 2 and _tree(shared.docs) == _tree(alone.docs)
+    # What the forked process rendered is recorded too: the change renders again only what it touched.
+    assert _generated(caplog).split(":")[1].split(",")[0] == rendered_alone
+
+
+def test_an_error_in_the_forked_process_stops_the_build(tmp_path, monkeypatch):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
+    # The second page, the diagnostics, is the forked process's.
+    (project.templates / "pages" / "diagnostics.md.j2").write_text("{{ no_such_value }}", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        generate(project)
 
 
 def test_a_changed_document_is_read_beside_the_cached_ones(tmp_path):

@@ -46,3 +46,16 @@ def test_the_report_lists_pillars_by_group():
     data = report(corpus())
     assert {p["group"] for p in data["pillars"]} == {"科技强行"}
     assert [p["name"] for p in data["pillars"]] == ["敏捷", "智慧", "生态"]
+
+
+def test_a_framework_restated_with_more_members_keeps_one_page_per_pillar():
+    from generator.export import report
+
+    grown = make_document("本行将打造“敏捷、智慧、生态、数字”四位一体的“科技强行”。\n", "2023-03-28", doc_id="c")
+    documents = [STATING, OTHER, grown]
+    data = report(link(documents, [], extract_all(documents)))
+    assert [p["name"] for p in data["pillars"]] == ["敏捷", "智慧", "生态", "数字"]
+    agile = next(p for p in data["pillars"] if p["name"] == "敏捷")
+    assert agile["documents"] == ["a", "b", "c"]  # stated by both lists
+    assert [len(f["members"]) for f in data["frameworks"]] == [3, 4]
+    assert data["frameworks"][0]["pillars"] == data["frameworks"][1]["pillars"][:3]

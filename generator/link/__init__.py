@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.cache import Memo
 from generator.link.glossary import Indicator, build_glossary
-from generator.link.pillars import FrameworkGroup, Pillar, build_pillars
+from generator.link.pillars import FrameworkGroup, Pillar, build_pillars, unique_pillars
 from generator.link.terms import Term, build_terms, related_documents
 from generator.link.timeline import Span, TimelineYear, build_spans, build_timeline
 from generator.model import Document, Skipped
@@ -44,7 +44,7 @@ class Corpus:
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
         self.titles = {d.id: d.title for d in self.documents}
-        self.pillars: list[Pillar] = [p for group in self.frameworks for p in group.pillars]
+        self.pillars: list[Pillar] = unique_pillars(self.frameworks)
         # Every join the pages ask for, computed once.
         self._pillars_of_sentence: dict[tuple[str, str], list[Pillar]] = {}
         for pillar in self.pillars:
@@ -129,16 +129,17 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
     members = {member for framework in frameworks for member in framework.members}
     terms = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
     groups = build_pillars(ordered, frameworks, terms, memo)
+    pillars = unique_pillars(groups)
     return Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
         spans=build_spans(every("events")), frameworks=groups, terms=terms,
-        related=related_documents(ordered, terms, [p for g in groups for p in g.pillars]),
-        links=_text_links(terms, groups),
+        related=related_documents(ordered, terms, pillars),
+        links=_text_links(terms, pillars),
     )
 
 
-def _text_links(terms: list[Term], groups: list[FrameworkGroup]) -> dict[str, dict[str, list[TextLink]]]:
+def _text_links(terms: list[Term], pillars: list[Pillar]) -> dict[str, dict[str, list[TextLink]]]:
     """Links from the text: each term's first mention in a document, and each
     pillar where its framework names it and where its elaborations open."""
     links: dict[str, dict[str, list[TextLink]]] = {}
@@ -150,16 +151,15 @@ def _text_links(terms: list[Term], groups: list[FrameworkGroup]) -> dict[str, di
             taken.update(range(start, end))
             links.setdefault(document, {}).setdefault(sentence_id, []).append((start, end, path))
 
-    for group in groups:
-        for pillar in group.pillars:
-            for statement in pillar.statements:
-                start = statement.sentence.find(pillar.name)
-                if start >= 0:
-                    add(statement.document, statement.sentence_id, start, start + len(pillar.name),
-                        f"pillars/{pillar.id}.md")
-            for passage in pillar.passages:
-                if passage.elaboration and passage.text.startswith(pillar.name):
-                    add(passage.document, passage.sentence_ids[0], 0, len(pillar.name), f"pillars/{pillar.id}.md")
+    for pillar in pillars:
+        for statement in pillar.statements:
+            start = statement.sentence.find(pillar.name)
+            if start >= 0:
+                add(statement.document, statement.sentence_id, start, start + len(pillar.name),
+                    f"pillars/{pillar.id}.md")
+        for passage in pillar.passages:
+            if passage.elaboration and passage.text.startswith(pillar.name):
+                add(passage.document, passage.sentence_ids[0], 0, len(pillar.name), f"pillars/{pillar.id}.md")
     for term in terms:
         seen: set[str] = set()
         for mention in term.mentions:

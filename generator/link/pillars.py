@@ -68,24 +68,32 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], terms:
                   memo: Memo | None = None) -> list[FrameworkGroup]:
     """Framework groups with their pillars and gathered passages, in order of first statement."""
     groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
+    # One pillar per framework name and member, whichever members the lists
+    # that state it give beside it: documents restate a framework as it grows.
+    pillars: dict[str, Pillar] = {}
     for framework in frameworks:
         key = (framework.name, framework.members)
         if key not in groups:
-            pillars = [Pillar(pillar_id(framework.name, m), m, framework.name, []) for m in framework.members]
-            groups[key] = FrameworkGroup(framework.name, framework.members, [], pillars)
+            members = [pillars.setdefault(pillar_id(framework.name, m), Pillar(pillar_id(framework.name, m), m,
+                                                                               framework.name, []))
+                       for m in framework.members]
+            groups[key] = FrameworkGroup(framework.name, framework.members, [], members)
         groups[key].statements.append(framework)
         for pillar in groups[key].pillars:
             pillar.statements.append(framework)
     if not groups:
         return []
-    features = _ParagraphFeatures(documents, terms, [p.name for g in groups.values() for p in g.pillars],
-                                  memo or Memo())
+    features = _ParagraphFeatures(documents, terms, [p.name for p in pillars.values()], memo or Memo())
     by_id = {d.id: d for d in documents}
-    for group in groups.values():
-        for pillar in group.pillars:
-            pillar.passages = _gather(pillar, by_id, features)
-            pillar.documents = sorted({p.document for p in pillar.passages} | {f.document for f in pillar.statements})
+    for pillar in pillars.values():
+        pillar.passages = _gather(pillar, by_id, features)
+        pillar.documents = sorted({p.document for p in pillar.passages} | {f.document for f in pillar.statements})
     return list(groups.values())
+
+
+def unique_pillars(groups: list[FrameworkGroup]) -> list[Pillar]:
+    """Every pillar of the groups once, in order of first statement."""
+    return list({pillar.id: pillar for group in groups for pillar in group.pillars}.values())
 
 
 class _ParagraphFeatures:

@@ -9,17 +9,18 @@ document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import export, rules
-from generator.cache import Memo, fingerprint
+from generator import rules
+from generator.cache import fingerprint
 from generator.link import KIND_NAMES, Corpus
 from generator.link.glossary import categories
-from generator.render.pages import site_pages
+from generator.render.pages import Page, site_pages
 from generator.write import Rendering
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
@@ -118,18 +119,16 @@ def templates_fingerprint(templates: Path) -> str:
                          if path.is_file()))
 
 
-def render_site(corpus: Corpus, templates: Path, memo: Memo | None = None) -> dict[str, str | Rendering]:
-    """Every generated file under docs/, by path relative to docs/.
-
-    Pages come as `Rendering`s keyed by their context and the templates, so
-    that the writer renders only those whose key changed since the last build.
-    """
+def render_pages(corpus: Corpus, templates: Path, pages: Iterable[Callable[[], Page]]) -> dict[str, Rendering]:
+    """`pages` (from `site_pages`) by path under docs/, each a `Rendering` keyed by its context and the
+    templates: the writer renders only those whose key changed since the last build."""
     env = environment(templates)
     env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
-    files: dict[str, str | Rendering] = dict(export.data_files(corpus, memo))
     version = templates_fingerprint(templates)
-    for page in site_pages(corpus):
-        files[page.path] = Rendering(fingerprint("page", version, page.template, page.context),
-                                     partial(env.get_template(page.template).render, page.context))
-    return files
+    renderings = {}
+    for gather in pages:
+        page = gather()
+        renderings[page.path] = Rendering(fingerprint("page", version, page.template, page.context),
+                                          partial(env.get_template(page.template).render, page.context))
+    return renderings
 

@@ -10,7 +10,8 @@ their context and the environment's rule data, never the corpus.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, NamedTuple
 
 from generator import rules
@@ -168,13 +169,17 @@ def terms_index_page(corpus: Corpus) -> Page:
                                                   "initials": dict(sorted(initials.items()))})
 
 
-def site_pages(corpus: Corpus) -> Iterator[Page]:
-    """Every Markdown page of the site."""
-    for page in (home_page, diagnostics_page, timeline_page, metrics_index_page, pillars_index_page,
-                 terms_index_page):
-        yield page(corpus)
+def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
+    """Every Markdown page of the site, each as the function that gathers it.
+
+    Gathering a page's context is most of its cost, so the list can be shared
+    out between processes before any is gathered.
+    """
+    pages = [partial(page, corpus) for page in (home_page, diagnostics_page, timeline_page, metrics_index_page,
+                                                 pillars_index_page, terms_index_page)]
     # A page for each document, pillar, term and indicator, named by its id.
-    yield from (document_page(corpus, d) for d in corpus.documents)
-    yield from (pillar_page(corpus, p) for p in corpus.pillars)
-    yield from (term_page(corpus, t) for t in corpus.terms)
-    yield from (indicator_page(corpus, i) for i in corpus.glossary)
+    pages += [partial(document_page, corpus, d) for d in corpus.documents]
+    pages += [partial(pillar_page, corpus, p) for p in corpus.pillars]
+    pages += [partial(term_page, corpus, t) for t in corpus.terms]
+    pages += [partial(indicator_page, corpus, i) for i in corpus.glossary]
+    return pages
