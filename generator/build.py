@@ -18,7 +18,7 @@ import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -242,17 +242,18 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
     """Render what changed and write it into docs/.
 
     With many pages, and where this process may fork, a forked process
-    takes every other page: it sees the linked corpus as it is, without
-    copying it, and the two render on two cores.
+    renders beside it: it sees the linked corpus as it is, without copying
+    it. Each takes the next page no one has taken, so neither waits for the other.
     """
     pages = site_pages(corpus)
     forked = None
     if len(pages) >= 2 * PAGES_PER_PROCESS and _forking_is_safe():
+        taken = multiprocessing.get_context("fork").Value("i", 0)
+        pages = _taking(pages, taken)
         # Objects frozen out of the collector's sight are not touched by
         # collections in the child, so their memory stays shared.
         gc.freeze()
-        forked = _start_in_fork(_write_pages, project, corpus, pages[1::2], record)
-        pages = pages[0::2]
+        forked = _start_in_fork(_write_pages, project, corpus, pages, record)
     try:
         data = export.data_files(corpus, memo)
         memo.save()
@@ -267,7 +268,18 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
     return result
 
 
-def _write_pages(project: Project, corpus: Corpus, pages: list, record: dict[str, Stamp]) -> WriteResult:
+def _taking(pages: list[T], taken: Any) -> Iterator[T]:
+    """The pages that this process takes, each the next that no process has taken (`taken` counts them)."""
+    while True:
+        with taken.get_lock():
+            position = taken.value
+            taken.value += 1
+        if position >= len(pages):
+            return
+        yield pages[position]
+
+
+def _write_pages(project: Project, corpus: Corpus, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
     return write_tree(project.docs, render_pages(corpus, project.templates, pages), record=record)
 
 

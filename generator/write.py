@@ -13,7 +13,7 @@ is neither rendered nor read again.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -51,9 +51,9 @@ class WriteResult:
         self.removed = sorted(self.removed + other.removed)
 
 
-def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, ...] = (),
-               record: dict[str, Stamp] | None = None) -> WriteResult:
-    """Write `files` (relative path → text or `Rendering`) under `root`.
+def write_tree(root: Path, files: Mapping[str, str | Rendering] | Iterable[tuple[str, str | Rendering]],
+               owned: tuple[str, ...] = (), record: dict[str, Stamp] | None = None) -> WriteResult:
+    """Write `files` (relative path → text or `Rendering`, or such pairs as they come) under `root`.
 
     `owned` names the files and folders (ending in "/") the generator owns: a
     file there that is not in `files` is stale and is removed. `record` is the
@@ -61,7 +61,9 @@ def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, 
     """
     record = record or {}
     result = WriteResult()
-    for relative, text in sorted(files.items()):
+    paths = set()
+    for relative, text in files.items() if isinstance(files, Mapping) else files:
+        paths.add(relative)
         path = root / relative
         if isinstance(text, Rendering):
             stamp = record.get(relative)
@@ -81,7 +83,8 @@ def write_tree(root: Path, files: dict[str, str | Rendering], owned: tuple[str, 
             result.written.append(relative)
         if isinstance(text, Rendering):
             result.record[relative] = Stamp(text.key, *_stat(path))
-    result.removed = remove_stale(root, files.keys(), owned)
+    result.written.sort()
+    result.removed = remove_stale(root, paths, owned)
     return result
 
 

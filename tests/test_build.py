@@ -1,9 +1,9 @@
 """The build: an incremental build gives what a cold one gives, and redoes only what changed."""
 
+import os
 import shutil
 import threading
 
-import jinja2
 import pytest
 
 import generator.build
@@ -109,9 +109,15 @@ def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monke
 def test_an_error_in_the_forked_process_stops_the_build(tmp_path, monkeypatch):
     project = make_project(tmp_path, FIXTURES / "corpus")
     monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
-    # The second page, the diagnostics, is the forked process's.
-    (project.templates / "pages" / "diagnostics.md.j2").write_text("{{ no_such_value }}", encoding="utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+    parent, write_pages = os.getpid(), generator.build._write_pages
+
+    def failing_in_the_child(*args):
+        if os.getpid() != parent:
+            raise ValueError("a page failed in the forked process")
+        return write_pages(*args)
+
+    monkeypatch.setattr(generator.build, "_write_pages", failing_in_the_child)
+    with pytest.raises(ValueError, match="forked process"):
         generate(project)
 
 

@@ -143,13 +143,12 @@ def _text_links(terms: list[Term], pillars: list[Pillar]) -> dict[str, dict[str,
     """Links from the text: each term's first mention in a document, and each
     pillar where its framework names it and where its elaborations open."""
     links: dict[str, dict[str, list[TextLink]]] = {}
-    linked: dict[tuple[str, str], set[int]] = {}  # the characters of each sentence that link already
 
     def add(document: str, sentence_id: str, start: int, end: int, path: str) -> None:
-        taken = linked.setdefault((document, sentence_id), set())
-        if taken.isdisjoint(range(start, end)):
-            taken.update(range(start, end))
-            links.setdefault(document, {}).setdefault(sentence_id, []).append((start, end, path))
+        found = links.setdefault(document, {}).setdefault(sentence_id, [])
+        # The first link over a stretch of text wins.
+        if all(end <= other_start or other_end <= start for other_start, other_end, _ in found):
+            found.append((start, end, path))
 
     for pillar in pillars:
         for statement in pillar.statements:

@@ -117,14 +117,13 @@ class _ParagraphFeatures:
             named = memo.get(fingerprint("members", names, document), lambda: members_named(paragraphs))
             for paragraph, found in zip(paragraphs, named):
                 ids = tuple(s.id for s in paragraph.sentences)
-                counts = Counter(found)
-                for sentence_id in ids:
-                    counts.update(terms_in.get((document.id, sentence_id), ()))
+                counts = Counter(found + [name for sentence_id in ids
+                                          for name in terms_in.get((document.id, sentence_id), ())])
                 self.paragraphs.append((document.id, ids, paragraph.text, counts))
         frequency = Counter(name for *_, counts in self.paragraphs for name in counts)
         total = len(self.paragraphs)
         self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}
-        self.vectors = [self.vector(counts) for *_, counts in self.paragraphs]
+        self._vectors: dict[int, dict[str, float]] = {}
         self.index: dict[str, list[int]] = {}  # name -> paragraphs that mention it
         self.position: dict[tuple[str, str], int] = {}  # (document, sentence id) -> paragraph
         for position, (document, ids, _, counts) in enumerate(self.paragraphs):
@@ -132,6 +131,13 @@ class _ParagraphFeatures:
                 self.index.setdefault(name, []).append(position)
             for sentence_id in ids:
                 self.position[(document, sentence_id)] = position
+
+    def vector_at(self, position: int) -> dict[str, float]:
+        """The vector of the paragraph at `position` (made when first asked for: scoring reads few)."""
+        found = self._vectors.get(position)
+        if found is None:
+            found = self._vectors[position] = self.vector(self.paragraphs[position][3])
+        return found
 
     def vector(self, counts: Counter) -> dict[str, float]:
         """A unit-length TF-IDF vector of name counts."""
@@ -169,7 +175,7 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
     shared: dict[int, list[str]] = {}
     for name in strongest:
         for position in features.index.get(name, []):
-            scores[position] = scores.get(position, 0.0) + vector[name] * features.vectors[position][name]
+            scores[position] = scores.get(position, 0.0) + vector[name] * features.vector_at(position)[name]
             shared.setdefault(position, []).append(name)
     excluded = {features.position[key] for key in taken if key in features.position}
     scored = []

@@ -9,7 +9,7 @@ document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -119,16 +119,15 @@ def templates_fingerprint(templates: Path) -> str:
                          if path.is_file()))
 
 
-def render_pages(corpus: Corpus, templates: Path, pages: Iterable[Callable[[], Page]]) -> dict[str, Rendering]:
-    """`pages` (from `site_pages`) by path under docs/, each a `Rendering` keyed by its context and the
-    templates: the writer renders only those whose key changed since the last build."""
+def render_pages(corpus: Corpus, templates: Path,
+                 pages: Iterable[Callable[[], Page]]) -> Iterator[tuple[str, Rendering]]:
+    """`pages` (from `site_pages`), each gathered as it is asked for: its path under docs/ and a
+    `Rendering` keyed by its context and the templates, so that the writer renders only
+    those whose key changed since the last build."""
     env = environment(templates)
     env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
     version = templates_fingerprint(templates)
-    renderings = {}
     for gather in pages:
         page = gather()
-        renderings[page.path] = Rendering(fingerprint("page", version, page.template, page.context),
-                                          partial(env.get_template(page.template).render, page.context))
-    return renderings
-
+        yield page.path, Rendering(fingerprint("page", version, page.template, page.context),
+                                   partial(env.get_template(page.template).render, page.context))
