@@ -81,6 +81,13 @@ def test_many_documents_are_read_on_every_core_with_the_same_result(tmp_path, mo
     assert report_json(gather(corpus, warm)) == in_parallel and warm.hits == count
 
 
+def _fork_for_few_pages(monkeypatch) -> None:
+    monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
+    # The browser tests' servers idle in threads of this process, which would
+    # keep it from forking; they hold no lock a forked child could need.
+    monkeypatch.setattr(generator.build, "_forking_is_safe", lambda: True)
+
+
 def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monkeypatch, caplog):
     caplog.set_level("INFO", logger="reportsite")
     (tmp_path / "one").mkdir()
@@ -92,7 +99,7 @@ def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monke
     generate(alone)
     rendered_alone = _generated(caplog).split(":")[1].split(",")[0]  # "N rendered"
 
-    monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
+    _fork_for_few_pages(monkeypatch)
     forks = []
     monkeypatch.setattr(generator.build, "_start_in_fork",
                         lambda *args, start=generator.build._start_in_fork: forks.append(args) or start(*args))
@@ -108,7 +115,7 @@ def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monke
 
 def test_an_error_in_the_forked_process_stops_the_build(tmp_path, monkeypatch):
     project = make_project(tmp_path, FIXTURES / "corpus")
-    monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
+    _fork_for_few_pages(monkeypatch)
     parent, write_pages = os.getpid(), generator.build._write_pages
 
     def failing_in_the_child(*args):

@@ -63,6 +63,10 @@ class Corpus:
                 found = terms_of_sentence.setdefault((mention.document, mention.sentence_id), [])
                 if not found or found[-1] is not term:
                     found.append(term)
+        self._pillars_of_term: dict[str, set[str]] = {}
+        for key, pillars in self._pillars_of_sentence.items():
+            for term in terms_of_sentence.get(key, ()):
+                self._pillars_of_term.setdefault(term.id, set()).update(p.id for p in pillars)
         self._facts_of_pillar: dict[tuple[str, str], list[Any]] = {}
         self._facts_of_term: dict[tuple[str, str], list[Any]] = {}
         for kind in ("metrics", "events"):
@@ -92,7 +96,7 @@ class Corpus:
 
     def pillars_mentioning(self, term: Term) -> list[Pillar]:
         """The pillars that gather a sentence naming the term."""
-        found = {p.id for m in term.mentions for p in self.pillars_of(m.document, m.sentence_id)}
+        found = self._pillars_of_term.get(term.id, set())
         return [p for p in self.pillars if p.id in found]
 
     def pillars_of_document(self, document: Document) -> list[Pillar]:

@@ -153,10 +153,27 @@ def metrics_index_page(corpus: Corpus) -> Page:
     })
 
 
+class FrameworkRow(NamedTuple):
+    """A framework as the pillars index shows it: its first statements, and a row per pillar."""
+
+    name: str
+    statements: list  # the first few
+    statement_count: int
+    pillars: list[tuple[Ref, int, int]]  # the pillar, its passages and documents counted
+
+
+#: How many of a framework's statements the pillars index quotes.
+STATEMENTS_SHOWN = 5
+
+
 def pillars_index_page(corpus: Corpus) -> Page:
+    frameworks = [FrameworkRow(group.name, group.statements[:STATEMENTS_SHOWN], len(group.statements),
+                               [(Ref(p.id, p.name, group=p.group), len(p.passages), len(p.documents))
+                                for p in group.pillars])
+                  for group in corpus.frameworks]
     return Page("pillars/index.md", "pillars.md.j2", {
-        "frameworks": corpus.frameworks,
-        "titles": _titles(corpus, (s.document for g in corpus.frameworks for s in g.statements)),
+        "frameworks": frameworks,
+        "titles": _titles(corpus, (s.document for row in frameworks for s in row.statements)),
     })
 
 
