@@ -150,23 +150,44 @@ def fingerprint(*values: Any) -> str:
 class Memo:
     """Values computed from fingerprinted inputs, kept between builds in one file.
 
-    A build asks for each value by the fingerprint of its inputs; `save` keeps
-    only what this build asked for, so the file never outgrows one build.
-    Without a path, the memo lives for the process only.
+    A build asks for each value by the fingerprint of its inputs. The file
+    holds pickled batches of values: what one build kept, then what each later
+    build added, appended. A build that changed one document so appends that
+    document's values instead of writing everyone's again. Once values that the
+    last build did not ask for pass a share of those it did (`STALE_SHARE`),
+    `save` writes the file anew with only the latter, so it never grows far
+    past one build. Without a path, the memo lives for the process only.
     """
+
+    #: Values kept but not asked for, as a share of those asked for, that make `save` write the file anew.
+    STALE_SHARE = 0.25
 
     def __init__(self, path: Path | None = None):
         self.path = path
         self._kept: dict[str, Any] | None = None if path is not None else {}
+        self._whole = True  # every batch in the file loads
         self.used: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
 
     def load(self) -> dict[str, Any]:
-        """What the last build kept, read now if not yet (an unreadable file is an empty memo)."""
+        """What earlier builds kept, read now if not yet (batches that do not load are left out)."""
         if self._kept is None:
-            kept = read_kept(self.path)
-            self._kept = kept if isinstance(kept, dict) else {}
+            self._kept = {}
+            try:
+                data = self.path.read_bytes()
+            except OSError:
+                data = b""
+            stream = io.BytesIO(data)
+            while stream.tell() < len(data):
+                try:
+                    batch = pickle.load(stream)
+                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+                    batch = None
+                if not isinstance(batch, dict):  # cut short by an interrupted build, or not a memo
+                    self._whole = False
+                    break
+                self._kept.update(batch)
         return self._kept
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -184,8 +205,16 @@ class Memo:
         return value
 
     def save(self) -> None:
-        """Keep this build's values for the next build (the file is rewritten only when they changed)."""
-        if self.path is None or (self.misses == 0 and self.used.keys() == self.load().keys()):
+        """Keep this build's values for the next build: append what is new, or write anew."""
+        if self.path is None:
             return
-        keep(self.path, self.used)
-        self._kept = self.used
+        kept = self.load()
+        added = {key: value for key, value in self.used.items() if key not in kept}
+        stale = len(kept) - (len(self.used) - len(added))
+        if stale > self.STALE_SHARE * len(self.used) or not self._whole:
+            keep(self.path, self.used)
+            self._kept, self._whole = dict(self.used), True
+        elif added:
+            with open(self.path, "ab") as file:
+                file.write(pickle.dumps(added, protocol=pickle.HIGHEST_PROTOCOL))
+            kept.update(added)
