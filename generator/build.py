@@ -66,17 +66,22 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def cache_folder(self) -> Path:
+        """Where builds keep what the next build can reuse."""
+        return self.root / ".cache" / "reportsite"
+
+    @property
     def cache(self) -> ExtractionCache:
-        return ExtractionCache(self.root / ".cache" / "reportsite" / "extraction")
+        return ExtractionCache(self.cache_folder / "extraction")
 
     def memo(self) -> Memo:
         """The memo of linking and rendering, as the last build left it."""
-        return Memo(self.root / ".cache" / "reportsite" / "memo.pickle")
+        return Memo(self.cache_folder / "memo.pickle")
 
     @property
     def write_record(self) -> Path:
         """Which key each page in docs/ was rendered from, as the last build wrote them."""
-        return self.root / ".cache" / "reportsite" / "written.pickle"
+        return self.cache_folder / "written.pickle"
 
 
 def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | None = None) -> Corpus:
@@ -280,7 +285,8 @@ def _taking(pages: list[T], taken: Any) -> Iterator[T]:
 
 
 def _write_pages(project: Project, corpus: Corpus, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
-    return write_tree(project.docs, render_pages(corpus, project.templates, pages), record=record)
+    renderings = render_pages(corpus, project.templates, pages, project.cache_folder / "templates")
+    return write_tree(project.docs, renderings, record=record)
 
 
 def _start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:

@@ -37,6 +37,14 @@ class Page(NamedTuple):
     path: str
     template: str
     context: dict[str, Any]
+    #: Names in the context whose values the page's document fixes (its own facts): the
+    #: document's fingerprint, in the page's key, stands for them.
+    fixed_by_document: tuple[str, ...] = ()
+
+    @property
+    def inputs(self) -> dict[str, Any]:
+        """What the page's key hashes: its context, less what its document fixes."""
+        return {name: value for name, value in self.context.items() if name not in self.fixed_by_document}
 
 
 def _pillar_refs(pillars: Iterable[Pillar]) -> list[Ref]:
@@ -70,7 +78,7 @@ def document_page(corpus: Corpus, document: Document) -> Page:
         "titles": _titles(corpus, (other for other, _ in related)),
         "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
-    })
+    }, fixed_by_document=("metrics",))
 
 
 def term_page(corpus: Corpus, term: Term) -> Page:
