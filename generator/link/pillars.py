@@ -110,7 +110,7 @@ class _ParagraphFeatures:
         def members_named(paragraphs: list[Paragraph]) -> list[list[str]]:
             return [[m for s in p.sentences for m in member_pattern.findall(s.text)] for p in paragraphs]
 
-        self.paragraphs: list[tuple[str, tuple[str, ...], str, Counter]] = []
+        self.paragraphs: list[tuple[str, tuple[str, ...], Paragraph, Counter]] = []
         for document in documents:
             paragraphs = [p for section in document.sections for p in section.paragraphs]
             # Which members a paragraph names depends on the document and the members only.
@@ -119,7 +119,7 @@ class _ParagraphFeatures:
                 ids = tuple(s.id for s in paragraph.sentences)
                 counts = Counter(found + [name for sentence_id in ids
                                           for name in terms_in.get((document.id, sentence_id), ())])
-                self.paragraphs.append((document.id, ids, paragraph.text, counts))
+                self.paragraphs.append((document.id, ids, paragraph, counts))
         frequency = Counter(name for *_, counts in self.paragraphs for name in counts)
         total = len(self.paragraphs)
         self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}
@@ -182,11 +182,11 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
     for position, score in scores.items():
         if position in excluded:
             continue
-        document, ids, text, _ = features.paragraphs[position]
+        document, ids, paragraph, _ = features.paragraphs[position]
         # Naming the pillar itself is enough; resembling its elaborations needs more than one name.
         if score >= data["similar_min_score"] and (pillar.name in shared[position]
                                                    or len(shared[position]) >= data["similar_min_shared"]):
-            scored.append(Passage(document, ids, text, round(score, 3), False))
+            scored.append(Passage(document, ids, paragraph.text, round(score, 3), False))
     scored.sort(key=lambda p: (-p.score, p.document, p.sentence_ids))
     return passages + scored[:data["similar_max_passages"]]
 
