@@ -9,35 +9,32 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import os
 import pickle
 import subprocess
 import sys
-import threading
 import time
-import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Any, TypeVar
 
 from generator import export
 from generator.cache import ExtractionCache, Memo, entry_key, keep, read_kept
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
-from generator.model import Document, Skipped
+from generator.model import Skipped
+from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
+                                 start_in_fork)
 from generator.read import Entry, corpus_entries, log_warnings, read_entry
 from generator.render import GENERATED, render_pages
 from generator.render.pages import site_pages
 from generator.write import Stamp, WriteResult, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -150,23 +147,7 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
         workers = max(workers, 1)
     elif workers < 2:
         return None
-    return _process_pool(workers)
-
-
-def _process_pool(workers: int) -> ProcessPoolExecutor:
-    """`workers` processes, forked where that is safe.
-
-    A process that runs threads (`make serve`'s server does) spawns them
-    instead: a forked child would inherit those threads' locks in whatever
-    state they were.
-    """
-    context = None if _forking_is_safe() else multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context)
-
-
-def _forking_is_safe() -> bool:
-    """Whether this process may fork: the platform forks, and no other thread runs."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return process_pool(workers)
 
 
 def _read_and_extract(entry: Entry, key: str, corpus_dir: Path, cache: ExtractionCache | None) -> bytes:
@@ -252,78 +233,30 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
     """
     pages = site_pages(corpus)
     forked = None
-    if len(pages) >= 2 * PAGES_PER_PROCESS and _forking_is_safe():
-        taken = multiprocessing.get_context("fork").Value("i", 0)
-        pages = _taking(pages, taken)
+    if len(pages) >= 2 * PAGES_PER_PROCESS and forking_is_safe():
+        pages = shared_between_forks(pages)
         # Objects frozen out of the collector's sight are not touched by
         # collections in the child, so their memory stays shared.
         gc.freeze()
-        forked = _start_in_fork(_write_pages, project, corpus, pages, record)
+        forked = start_in_fork(_write_pages, project, corpus, pages, record)
     try:
         data = export.data_files(corpus, memo)
         memo.save()
         result = write_tree(project.docs, data)
         result.add(_write_pages(project, corpus, pages, record))
     finally:
-        gc.unfreeze()
         # Waited for whatever happened here, so that no process is left behind.
         theirs = forked() if forked else WriteResult()
+        if forked:
+            gc.unfreeze()
     result.add(theirs)
     result.removed = remove_stale(project.docs, data.keys() | result.record.keys(), GENERATED)
     return result
 
 
-def _taking(pages: list[T], taken: Any) -> Iterator[T]:
-    """The pages that this process takes, each the next that no process has taken (`taken` counts them)."""
-    while True:
-        with taken.get_lock():
-            position = taken.value
-            taken.value += 1
-        if position >= len(pages):
-            return
-        yield pages[position]
-
-
 def _write_pages(project: Project, corpus: Corpus, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
     renderings = render_pages(corpus, project.templates, pages, project.cache_folder / "templates")
     return write_tree(project.docs, renderings, record=record)
-
-
-def _start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """Start `function(*args)` in a forked process; returns what waits for its result.
-
-    The arguments are not copied: the child sees this process's memory as it
-    was at the fork. Only the result (or the exception) comes back, pickled.
-    """
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-
-    def run() -> None:
-        try:
-            outcome = (True, function(*args))
-        except BaseException as error:  # raised again in the parent
-            outcome = (False, error)
-        try:
-            sending.send(outcome)
-        except Exception:  # an exception that does not pickle: its traceback does
-            sending.send((False, RuntimeError(traceback.format_exc())))
-
-    child = context.Process(target=run, daemon=True)
-    child.start()
-    sending.close()
-
-    def result() -> T:
-        try:
-            succeeded, value = receiving.recv()
-        except EOFError:
-            child.join()
-            raise RuntimeError(f"a forked build process ended with exit code {child.exitcode}") from None
-        child.join()
-        if not succeeded:
-            raise value
-        return value
-
-    return result
 
 
 def run_mkdocs(project: Project, strict: bool = False) -> None:
@@ -355,15 +288,10 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site.
-    skipped = _in_own_process(_generate_site_pages, project)
-    _in_own_process(run_mkdocs, project, strict)
+    skipped = in_own_process(_generate_site_pages, project)
+    in_own_process(run_mkdocs, project, strict)
     index_search(project.site)
     return skipped
-
-
-def _in_own_process(function: Callable[..., T], *args: Any) -> T:
-    with _process_pool(1) as pool:
-        return pool.submit(function, *args).result()
 
 
 def _generate_site_pages(project: Project) -> list[Skipped]:

@@ -85,7 +85,7 @@ def _fork_for_few_pages(monkeypatch) -> None:
     monkeypatch.setattr(generator.build, "PAGES_PER_PROCESS", 1)
     # The browser tests' servers idle in threads of this process, which would
     # keep it from forking; they hold no lock a forked child could need.
-    monkeypatch.setattr(generator.build, "_forking_is_safe", lambda: True)
+    monkeypatch.setattr(generator.build, "forking_is_safe", lambda: True)
 
 
 def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monkeypatch, caplog):
@@ -101,8 +101,8 @@ def test_pages_shared_with_a_forked_process_are_the_pages_of_one(tmp_path, monke
 
     _fork_for_few_pages(monkeypatch)
     forks = []
-    monkeypatch.setattr(generator.build, "_start_in_fork",
-                        lambda *args, start=generator.build._start_in_fork: forks.append(args) or start(*args))
+    monkeypatch.setattr(generator.build, "start_in_fork",
+                        lambda *args, start=generator.build.start_in_fork: forks.append(args) or start(*args))
     shared = make_project(tmp_path / "two", FIXTURES / "corpus")
     generate(shared)
     _changed(shared)

@@ -1,0 +1,100 @@
+"""Other processes for a build: pools of workers, and forks that share its memory.
+
+A build uses the machine's cores in two ways. Reading and extracting
+documents goes to a pool of worker processes, which receive their work and
+return their results pickled. Rendering pages goes to a forked process that
+needs the whole linked corpus: forked, it sees this process's memory as it
+is, and nothing is copied to it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def forking_is_safe() -> bool:
+    """Whether this process may fork: the platform forks, and no other thread runs.
+
+    A forked child inherits other threads' locks (`make serve`'s server runs
+    in a thread) in whatever state they were, and those threads not at all.
+    """
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` processes, forked where that is safe, spawned otherwise."""
+    context = None if forking_is_safe() else multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context)
+
+
+def in_own_process(function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)`, run in a process of its own: the memory it takes goes back when it ends."""
+    with process_pool(1) as pool:
+        return pool.submit(function, *args).result()
+
+
+def start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start `function(*args)` in a forked process; returns what waits for its result.
+
+    The arguments are not copied: the child sees this process's memory as it
+    was at the fork. Only the result (or the exception) comes back, pickled.
+    """
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            outcome = (True, function(*args))
+        except BaseException as error:  # raised again in the parent
+            outcome = (False, error)
+        try:
+            sending.send(outcome)
+        except Exception:  # a result or an exception that does not pickle: its traceback does
+            failure = outcome[1] if not outcome[0] else sys.exc_info()[1]
+            sending.send((False, RuntimeError("".join(traceback.format_exception(failure)))))
+
+    child = context.Process(target=run, daemon=True)
+    child.start()
+    sending.close()
+
+    def result() -> T:
+        try:
+            succeeded, value = receiving.recv()
+        except EOFError:
+            child.join()
+            raise RuntimeError(f"a forked build process ended with exit code {child.exitcode}") from None
+        child.join()
+        if not succeeded:
+            raise value
+        return value
+
+    return result
+
+
+def shared_between_forks(items: list[T]) -> Iterator[T]:
+    """The items, shared out between this process and those it forks afterwards.
+
+    Each process that iterates takes the next item no process has taken yet,
+    so none waits while another has several left.
+    """
+    # Made now, before the forks, so that they all count on the one number.
+    taken = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take() -> Iterator[T]:
+        while True:
+            with taken.get_lock():
+                position = taken.value
+                taken.value += 1
+            if position >= len(items):
+                return
+            yield items[position]
+
+    return take()

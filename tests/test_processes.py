@@ -1,0 +1,44 @@
+"""Other processes: forks that share the parent's memory and its work."""
+
+import pytest
+
+from generator.processes import in_own_process, shared_between_forks, start_in_fork
+
+
+def test_a_fork_and_its_parent_share_items_out_each_once():
+    items = shared_between_forks(list(range(500)))
+    theirs = start_in_fork(list, items)
+    mine = list(items)
+    assert sorted(mine + theirs()) == list(range(500))
+
+
+def test_the_fork_sees_the_parents_memory_and_returns_its_result():
+    large = {"documents": list(range(100_000))}  # not pickled to reach the child
+    assert start_in_fork(lambda: sum(large["documents"]))() == sum(range(100_000))
+
+
+def test_an_error_in_the_fork_is_raised_by_its_result():
+    def failing():
+        raise ValueError("in the fork")
+
+    result = start_in_fork(failing)
+    with pytest.raises(ValueError, match="in the fork"):
+        result()
+
+
+def test_an_error_that_does_not_pickle_comes_back_as_its_traceback():
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("not this one")
+
+    def failing():
+        raise Unpicklable("kept in the traceback")
+
+    with pytest.raises(RuntimeError, match="kept in the traceback"):
+        start_in_fork(failing)()
+
+
+def test_a_function_runs_in_a_process_of_its_own():
+    import os
+
+    assert in_own_process(os.getpid) != os.getpid()
