@@ -152,11 +152,11 @@ class Memo:
 
     A build asks for each value by the fingerprint of its inputs. The file
     holds pickled batches of values: what one build kept, then what each later
-    build added, appended. A build that changed one document so appends that
-    document's values instead of writing everyone's again. Once values that the
-    last build did not ask for pass a share of those it did (`STALE_SHARE`),
-    `save` writes the file anew with only the latter, so it never grows far
-    past one build. Without a path, the memo lives for the process only.
+    build added, appended. So a build after one document changed writes that
+    document's values, not everyone's again. Once the values the last build
+    did not ask for pass a share of those it did (`STALE_SHARE`), `save`
+    writes the file anew with only the latter: it never grows far past one
+    build. Without a path, the memo lives for the process only.
     """
 
     #: Values kept but not asked for, as a share of those asked for, that make `save` write the file anew.

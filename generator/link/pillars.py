@@ -133,7 +133,7 @@ class _ParagraphFeatures:
                 self.position[(document, sentence_id)] = position
 
     def vector_at(self, position: int) -> dict[str, float]:
-        """The vector of the paragraph at `position` (made when first asked for: scoring reads few)."""
+        """The vector of the paragraph at `position`, made when scoring first asks for it."""
         found = self._vectors.get(position)
         if found is None:
             found = self._vectors[position] = self.vector(self.paragraphs[position][3])
