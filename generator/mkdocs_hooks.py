@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from generator.build import Project, generate, index_search
+from generator.render import GENERATED
 
 
 def _project() -> Project:
@@ -18,8 +19,18 @@ DEBOUNCE_SECONDS = 0.5
 
 
 def on_serve(server, config, builder, **kwargs):
-    """Debounce the live server's rebuilds (MkDocs waits only 0.1 s)."""
+    """Debounce the live server's rebuilds (MkDocs waits only 0.1 s), and leave the generated pages unwatched.
+
+    The pages change only in a build, which the corpus or the templates
+    started: watched, every edit would build the site twice.
+    """
     server.build_delay = DEBOUNCE_SECONDS
+    docs = Path(config["docs_dir"])
+    server.unwatch(str(docs))
+    owned = {entry.rstrip("/") for entry in GENERATED}
+    for entry in sorted(docs.iterdir()):
+        if entry.name not in owned:
+            server.watch(str(entry))
     return server
 
 

@@ -2,8 +2,9 @@
 
 MkDocs watches the corpus and templates besides docs/; before each build the
 hooks in `mkdocs_hooks.py` regenerate the Markdown pages, and after it index the
-site for search. Pages are written only when their bytes change, so a corpus
-edit costs one build for the edit and one for the pages it changed, never a loop.
+site for search. The pages the generator writes are not watched (they change
+only in a build), so a corpus edit costs one build. What else is in docs/ when
+the server starts (assets, pages of one's own) is watched.
 """
 
 from __future__ import annotations
