@@ -9,6 +9,7 @@ is, and nothing is copied to it.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sys
 import threading
@@ -30,9 +31,26 @@ def forking_is_safe() -> bool:
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    """`workers` processes, forked where that is safe, spawned otherwise."""
-    context = None if forking_is_safe() else multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context)
+    """`workers` processes, forked where that is safe, spawned otherwise.
+
+    A forked worker logs as this process does. A spawned one starts bare, so
+    it is given this process's level and format: what it reads is reported
+    (`make serve` spawns) as the rest of the build is.
+    """
+    if forking_is_safe():
+        return ProcessPoolExecutor(workers)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_log_as, initargs=_logging_here())
+
+
+def _logging_here() -> tuple[int, str | None]:
+    """This process's log level for the build, and the format of its first handler."""
+    formats = [handler.formatter._fmt for handler in logging.getLogger().handlers if handler.formatter]
+    return logging.getLogger("reportsite").getEffectiveLevel(), next(iter(formats), None)
+
+
+def _log_as(level: int, format: str | None) -> None:
+    logging.basicConfig(level=level, format=format or logging.BASIC_FORMAT)
 
 
 def in_own_process(function: Callable[..., T], *args: Any) -> T:

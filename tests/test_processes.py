@@ -42,3 +42,25 @@ def test_a_function_runs_in_a_process_of_its_own():
     import os
 
     assert in_own_process(os.getpid) != os.getpid()
+
+
+def test_a_spawned_worker_logs_as_its_parent_does(capfd, monkeypatch):
+    import logging
+
+    import generator.processes
+
+    monkeypatch.setattr(generator.processes, "forking_is_safe", lambda: False)
+    root = logging.getLogger()
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("parent-format %(levelname)s %(message)s"))
+    monkeypatch.setattr(root, "handlers", [handler])
+    monkeypatch.setattr(logging.getLogger("reportsite"), "level", logging.INFO)
+    with generator.processes.process_pool(1) as pool:
+        pool.submit(_log_a_line).result()
+    assert "parent-format INFO read in a spawned worker" in capfd.readouterr().err
+
+
+def _log_a_line() -> None:
+    import logging
+
+    logging.getLogger("reportsite").info("read in a spawned worker")
