@@ -139,11 +139,14 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
     """Worker processes to read `count` documents, or None to read them in this one.
 
     Workers pay for their start when there are many documents, or when this
-    process has cached documents to load meanwhile: then even one worker's
-    start, and its loading of jieba's dictionary, overlap other work.
+    process has cached documents to load meanwhile: then even one forked
+    worker's start, and its loading of jieba's dictionary, overlap other work.
+    A spawned worker (where this process may not fork: `make serve`'s) starts
+    a new interpreter and loads jieba's dictionary every time, where this
+    long-lived process has it loaded since its first build.
     """
     workers = min(os.cpu_count() or 1, count // DOCUMENTS_PER_WORKER)
-    if count and overlapping:
+    if count and overlapping and forking_is_safe():
         workers = max(workers, 1)
     elif workers < 2:
         return None

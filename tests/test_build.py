@@ -151,16 +151,24 @@ def test_a_cache_from_an_interrupted_build_is_ignored(tmp_path):
     assert _tree(project.docs) == expected
 
 
-def test_a_process_running_threads_reads_in_spawned_workers(tmp_path):
+def test_a_process_running_threads_reads_few_documents_itself_and_many_in_spawned_workers(tmp_path, monkeypatch):
     project = make_project(tmp_path, FIXTURES / "corpus")
     generate(project)
     _changed(project)
+    pools = []
+    monkeypatch.setattr(generator.build, "process_pool",
+                        lambda workers, start=generator.build.process_pool: pools.append(workers) or start(workers))
     server = threading.Event()  # a thread like `make serve`'s server
     thread = threading.Thread(target=server.wait)
     thread.start()
     try:
-        corpus = gather(project.corpus, project.cache)
+        warm = gather(project.corpus, project.cache)
+        assert pools == []  # one changed document: read here, where jieba stays loaded between builds
+        monkeypatch.setattr(generator.build, "DOCUMENTS_PER_WORKER", 1)
+        cold = gather(project.corpus)
+        assert pools  # every document: read in spawned workers
     finally:
         server.set()
         thread.join()
-    assert any(m.text == "120万户" for m in corpus.facts["metrics"]["press-release"])
+    assert any(m.text == "120万户" for m in warm.facts["metrics"]["press-release"])
+    assert report_json(cold) == report_json(warm)
