@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from generator.build import Project, generate, index_search
@@ -16,6 +18,12 @@ def _project() -> Project:
 #: Seconds without a file change before a rebuild starts: copying a batch of
 #: documents into the corpus starts one build, not one per file.
 DEBOUNCE_SECONDS = 0.5
+
+#: What the built pages were made with besides their Markdown, when the last build started.
+_look: str | None = None
+
+#: Where this build writes each page and file, relative to the site folder.
+_built: set[str] = set()
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -35,10 +43,41 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_pre_build(config, **kwargs) -> None:
-    """Regenerate the Markdown pages from the corpus before MkDocs reads docs/."""
-    generate(_project())
+    """Regenerate the Markdown pages from the corpus before MkDocs reads docs/.
+
+    The server's builds are dirty: MkDocs builds again only the pages whose
+    Markdown is newer than their HTML, and the generator rewrites only the
+    pages that changed. A change to the theme or to mkdocs.yml touches every
+    page, so it empties the served site and every page is built again.
+    """
+    global _look
+    project = _project()
+    generate(project)
+    theme = [p for p in sorted((project.templates / "theme").rglob("*")) if p.is_file()]
+    look = hashlib.sha256(b"".join(p.read_bytes() for p in [project.config_file, *theme])).hexdigest()
+    if _look is not None and look != _look:
+        for built in Path(config["site_dir"]).iterdir():
+            shutil.rmtree(built) if built.is_dir() else built.unlink()
+    _look = look
+
+
+def on_files(files, config, **kwargs):
+    """Note where each page and file of this build goes."""
+    _built.clear()
+    _built.update(file.dest_uri for file in files)
+    return files
 
 
 def on_post_build(config, **kwargs) -> None:
-    """Index the freshly built site, so search follows the corpus too."""
-    index_search(Path(config["site_dir"]))
+    """Remove the pages of removed documents (a dirty build leaves them), then index the site for search."""
+    site = Path(config["site_dir"])
+    for entry in GENERATED:
+        folder = site / entry
+        if entry.endswith("/") and folder.is_dir():
+            # Deepest first, so that a page's folder goes once its page has.
+            for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+                if path.is_file() and path.relative_to(site).as_posix() not in _built:
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+    index_search(site)

@@ -4,7 +4,8 @@ MkDocs watches the corpus and templates besides docs/; before each build the
 hooks in `mkdocs_hooks.py` regenerate the Markdown pages, and after it index the
 site for search. The pages the generator writes are not watched (they change
 only in a build), so a corpus edit costs one build. What else is in docs/ when
-the server starts (assets, pages of one's own) is watched.
+the server starts (assets, pages of one's own) is watched. Builds are dirty:
+MkDocs renders again only the pages the generator rewrote.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def serve(project: Project, port: int = 8000) -> None:
     mkdocs_serve(
         config_file=str(project.config_file),
         livereload=True,
+        build_type="dirty",
         watch=[str(project.corpus), str(project.templates)],
         hooks=[str(HOOKS)],
         dev_addr=f"127.0.0.1:{port}",

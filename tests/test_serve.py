@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.request
 
+from generator.read import document_id
 from tests.conftest import make_project
 
 
@@ -72,9 +73,19 @@ def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
         assert _wait_for(lambda: builds() > before), "".join(log)  # docs/ beside the pages is watched
         assert _wait_for(settled)
 
+        page = f"{url}documents/{document_id(new.name)}/"
+        assert "服务模式改后的标题" in _home(page)
         new.unlink()
         assert _wait_for(lambda: "共 2 篇文档" in _home(url) and "服务模式" not in _home(url)), "".join(log)
         assert _wait_for(settled)
+        assert _home(page) == ""  # gone from the served site, though its builds are dirty
+
+        theme = project.templates / "theme" / "main.html"
+        theme.write_text(theme.read_text(encoding="utf-8").replace("{% block content %}",
+                                                                     "{% block content %}<p>主题改过</p>"),
+                         encoding="utf-8")
+        untouched = f"{url}documents/{document_id(sorted(project.corpus.iterdir())[0].name)}/"
+        assert _wait_for(lambda: "主题改过" in _home(untouched)), "".join(log)  # every page built again
     finally:
         server.terminate()
         server.wait(timeout=10)
