@@ -57,7 +57,10 @@ def on_pre_build(config, **kwargs) -> None:
     look = hashlib.sha256(b"".join(p.read_bytes() for p in [project.config_file, *theme])).hexdigest()
     if _look is not None and look != _look:
         for built in Path(config["site_dir"]).iterdir():
-            shutil.rmtree(built) if built.is_dir() else built.unlink()
+            if built.is_dir():
+                shutil.rmtree(built)
+            else:
+                built.unlink()
     _look = look
 
 
