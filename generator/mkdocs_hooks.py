@@ -72,7 +72,11 @@ def on_files(files, config, **kwargs):
 
 
 def on_post_build(config, **kwargs) -> None:
-    """Remove the pages of removed documents (a dirty build leaves them), then index the site for search."""
+    """Remove the generated pages whose Markdown is gone (a dirty build leaves them), then index the site.
+
+    Only the generator's folders are swept: a page of one's own removed while
+    serving stays in the served site until the server restarts.
+    """
     site = Path(config["site_dir"])
     for entry in GENERATED:
         folder = site / entry
