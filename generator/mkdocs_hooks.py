@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from pathlib import Path
 
 from generator.build import Project, generate, index_search
+from generator.cache import fingerprint
 from generator.render import GENERATED
 
 
@@ -53,8 +53,8 @@ def on_pre_build(config, **kwargs) -> None:
     global _look
     project = _project()
     generate(project)
-    theme = [p for p in sorted((project.templates / "theme").rglob("*")) if p.is_file()]
-    look = hashlib.sha256(b"".join(p.read_bytes() for p in [project.config_file, *theme])).hexdigest()
+    made_with = [project.config_file, *sorted(p for p in (project.templates / "theme").rglob("*") if p.is_file())]
+    look = fingerprint(*((path.relative_to(project.root).as_posix(), path.read_bytes()) for path in made_with))
     if _look is not None and look != _look:
         for built in Path(config["site_dir"]).iterdir():
             if built.is_dir():
