@@ -23,16 +23,16 @@ from itertools import repeat
 from pathlib import Path
 
 from generator import export
-from generator.cache import ExtractionCache, Memo, entry_key, keep, read_kept
+from generator.cache import ExtractionCache, Memo, entry_key, fingerprint, keep, read_kept
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
 from generator.model import Skipped
 from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
                                  start_in_fork)
 from generator.read import Entry, corpus_entries, log_warnings, read_entry
-from generator.render import GENERATED, render_pages
+from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
-from generator.write import Stamp, WriteResult, remove_stale, write_tree
+from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
 
@@ -76,18 +76,40 @@ class Project:
         return Memo(self.cache_folder / "memo.pickle")
 
     @property
-    def write_record(self) -> Path:
-        """Which key each page in docs/ was rendered from, as the last build wrote them."""
-        return self.cache_folder / "written.pickle"
+    def build_record(self) -> Path:
+        """What the last build was made from, and how it left each file in docs/."""
+        return self.cache_folder / "build.pickle"
 
 
-def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | None = None) -> Corpus:
-    """Read, extract and link the whole corpus; with caches, only changed files are read again
-    and linking reuses what it computed from unchanged documents."""
+@dataclass(frozen=True)
+class Survey:
+    """The corpus as files: each to read with its key (`entry_key`), and those of no supported format."""
+
+    entries: list[Entry]
+    keys: list[str]
+    unsupported: list[Skipped]
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of everything reading and extracting the corpus depends on."""
+        return fingerprint("corpus", [(e.relative, e.doc_id, key) for e, key in zip(self.entries, self.keys)],
+                           [(s.source_file, s.reason) for s in self.unsupported])
+
+
+def survey(corpus_dir: Path) -> Survey:
+    """The files of `corpus_dir`, each hashed with what its reading depends on."""
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    entries, skipped = corpus_entries(corpus_dir)
-    keys = [_key(entry) for entry in entries]
+    entries, unsupported = corpus_entries(corpus_dir)
+    return Survey(entries, [_key(entry) for entry in entries], unsupported)
+
+
+def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | None = None,
+           surveyed: Survey | None = None) -> Corpus:
+    """Read, extract and link the whole corpus; with caches, only changed files are read again
+    and linking reuses what it computed from unchanged documents."""
+    surveyed = surveyed or survey(corpus_dir)
+    entries, keys, skipped = surveyed.entries, surveyed.keys, list(surveyed.unsupported)
     cached = [bool(cache and key and cache.has(key)) for key in keys]
     to_read = [(entry, key) for entry, key, hit in zip(entries, keys, cached) if not hit]
     pool = _reading_pool(len(to_read), overlapping=len(to_read) < len(entries))
@@ -198,28 +220,56 @@ def _collecting_rarely() -> Iterator[None]:
 COLLECT_EVERY = 100_000
 
 
-def generate(project: Project) -> Corpus:
-    """Write the generated Markdown pages and data files into docs/."""
+@dataclass(frozen=True)
+class Generated:
+    """What a generation left in docs/: from how many documents, and the files it skipped, with why."""
+
+    documents: int
+    skipped: list[Skipped]
+
+
+def generate(project: Project) -> Generated:
+    """Write the generated Markdown pages and data files into docs/.
+
+    When nothing it depends on changed since the last build (the corpus
+    files, the code and rules, the templates) and docs/ is as that build left
+    it, there is nothing to do: what that build warned about is said again.
+    """
     with _collecting_rarely():
-        return _generate(project)
+        surveyed = survey(project.corpus)
+        inputs = fingerprint("generated", surveyed.fingerprint, templates_fingerprint(project.templates))
+        last = read_kept(project.build_record)
+        if isinstance(last, dict) and last.get("inputs") == inputs and as_written(project.docs, last["files"],
+                                                                                  GENERATED):
+            for skipped in last["skipped"]:
+                if skipped not in surveyed.unsupported:  # those the survey said again already
+                    log.warning("skipped %s: %s", skipped.source_file, skipped.reason)
+            for source_file, warning in last["warnings"]:
+                log.warning("%s: %s", source_file, warning)
+            log.info("nothing changed since the last build: %d files in %s as it left them",
+                     len(last["files"]), project.docs)
+            return Generated(last["documents"], last["skipped"])
+        corpus, files = _generate(project, surveyed, last["files"] if isinstance(last, dict) else {})
+        warnings = [(d.source_file, w) for d in corpus.documents for w in d.warnings]
+        keep(project.build_record, {"inputs": inputs, "files": files, "documents": len(corpus.documents),
+                                    "skipped": corpus.skipped, "warnings": warnings})
+        return Generated(len(corpus.documents), corpus.skipped)
 
 
-def _generate(project: Project) -> Corpus:
+def _generate(project: Project, surveyed: Survey, written: dict[str, Stamp]) -> tuple[Corpus, dict[str, Stamp]]:
+    """Gather, render and write; the corpus, and how each file in docs/ was left (`written`: by the last build)."""
     start = time.perf_counter()
     memo = project.memo()
-    corpus = gather(project.corpus, project.cache, memo)
+    corpus = gather(project.corpus, project.cache, memo, surveyed)
     gathered = time.perf_counter()
-    record = read_kept(project.write_record)
-    result = _write_docs(project, corpus, memo, record if isinstance(record, dict) else {})
-    if result.record != record:
-        keep(project.write_record, result.record)
+    result = _write_docs(project, corpus, memo, written)
     log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
     log.info("generated %d files in %s: %d rendered, %d written, %d unchanged, %d removed "
              "(%.1f s: read, extract and link %.1f s, render and write %.1f s)",
              len(result.written) + result.unchanged, project.docs, result.rendered, len(result.written),
              result.unchanged, len(result.removed), time.perf_counter() - start, gathered - start,
              time.perf_counter() - gathered)
-    return corpus
+    return corpus, result.record
 
 
 #: Fewer pages than this per process are all rendered in this one: forking

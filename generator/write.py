@@ -27,7 +27,8 @@ class Rendering(NamedTuple):
 
 
 class Stamp(NamedTuple):
-    """How a file was left: the key it was rendered from, and its size and modification time then."""
+    """How a file was left: the key it was rendered from ("" for a text given whole), and its size and
+    modification time then."""
 
     key: str
     size: int
@@ -39,7 +40,7 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     rendered: int = 0  # Renderings whose text was made this time
-    record: dict[str, Stamp] = field(default_factory=dict)  # the Renderings' files, for the next build
+    record: dict[str, Stamp] = field(default_factory=dict)  # every file as left, for the next build
     removed: list[str] = field(default_factory=list)
 
     def add(self, other: WriteResult) -> None:
@@ -81,8 +82,7 @@ def write_tree(root: Path, files: Mapping[str, str | Rendering] | Iterable[tuple
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             result.written.append(relative)
-        if isinstance(text, Rendering):
-            result.record[relative] = Stamp(text.key, *_stat(path))
+        result.record[relative] = Stamp(text.key if isinstance(text, Rendering) else "", *_stat(path))
     result.written.sort()
     result.removed = remove_stale(root, paths, owned)
     return result
@@ -90,19 +90,29 @@ def write_tree(root: Path, files: Mapping[str, str | Rendering] | Iterable[tuple
 
 def remove_stale(root: Path, kept: Collection[str], owned: tuple[str, ...]) -> list[str]:
     """Remove the files under `root` that `owned` names and `kept` does not; returns them, sorted."""
-    removed = []
+    stale = [relative for relative in _owned_files(root, owned) if relative not in kept]
+    for relative in stale:
+        (root / relative).unlink()
+    return sorted(stale)
+
+
+def as_written(root: Path, record: dict[str, Stamp], owned: tuple[str, ...]) -> bool:
+    """Whether the files under `root` that `owned` names are the record's, each as it was left."""
+    return (all(_stat(root / relative) == tuple(stamp[1:]) for relative, stamp in record.items())
+            and set(_owned_files(root, owned)) == record.keys())
+
+
+def _owned_files(root: Path, owned: tuple[str, ...]) -> list[str]:
+    """The files under `root` that `owned` names, relative to it."""
+    found = []
     for entry in owned:
         if entry.endswith("/"):
             folder = root / entry
-            stale = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+            paths = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
         else:
-            stale = [root / entry] if (root / entry).is_file() else []
-        for path in stale:
-            relative = path.relative_to(root).as_posix()
-            if relative not in kept:
-                path.unlink()
-                removed.append(relative)
-    return sorted(removed)
+            paths = [root / entry] if (root / entry).is_file() else []
+        found += [path.relative_to(root).as_posix() for path in paths]
+    return found
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

@@ -46,17 +46,42 @@ def test_a_change_renders_only_the_pages_it_touches(tmp_path, caplog):
     project = make_project(tmp_path, FIXTURES / "corpus")
     generate(project)
     caplog.set_level("INFO", logger="reportsite")
-    generate(project)
-    assert "memo: 0 results reused" not in caplog.text and " 0 computed" in caplog.text
     before = _tree(project.docs)
     _changed(project)
-    caplog.clear()
     generate(project)
+    assert "memo: 0 results reused" not in caplog.text  # the unchanged documents' mentions and parts
     after = _tree(project.docs)
     rewritten = {path for path in after if after[path] != before.get(path)}
     assert "documents/press-release.md" in rewritten and "data/report.json" in rewritten
     assert "documents/news-page.md" not in rewritten
     assert f"{len(rewritten)} written" in _generated(caplog)
+
+
+def test_a_build_with_nothing_changed_does_nothing_but_say_so(tmp_path, monkeypatch, caplog):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    (project.corpus / "幻灯片.pptx").write_bytes(b"PK")  # skipped, and said so every build
+    (project.corpus / "坏的.pdf").write_bytes(b"%PDF-1.4 cut short")
+    first = generate(project)
+    expected = _tree(project.docs)
+    caplog.set_level("INFO", logger="reportsite")
+    monkeypatch.setattr(generator.build, "gather", None)  # would fail if called
+    again = generate(project)
+    assert "nothing changed since the last build" in caplog.text
+    assert again == first and {s.source_file for s in again.skipped} == {"幻灯片.pptx", "坏的.pdf"}
+    assert "幻灯片.pptx" in caplog.text and "坏的.pdf" in caplog.text
+    assert _tree(project.docs) == expected
+
+
+def test_a_build_puts_back_what_was_done_to_docs_by_hand(tmp_path, caplog):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    expected = _tree(project.docs)
+    (project.docs / "documents" / "news-page.md").unlink()
+    (project.docs / "documents" / "stray.md").write_text("不是生成的", encoding="utf-8")
+    caplog.set_level("INFO", logger="reportsite")
+    generate(project)
+    assert "nothing changed" not in caplog.text
+    assert _tree(project.docs) == expected
 
 
 def test_an_edited_template_renders_its_pages_again(tmp_path):

@@ -33,7 +33,7 @@ def test_a_warm_build_writes_the_bytes_of_a_cold_one(tmp_path):
     cold = _tree(project.docs)
     result = generate(project)  # every document from the cache
     assert _tree(project.docs) == cold
-    assert len(result.documents) == 2
+    assert result.documents == 2
 
 
 def test_a_removed_document_leaves_every_page(tmp_path):
