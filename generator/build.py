@@ -298,10 +298,10 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
         result = write_tree(project.docs, data)
         result.add(_write_pages(project, corpus, pages, record))
     finally:
-        # Waited for whatever happened here, so that no process is left behind.
-        theirs = forked() if forked else WriteResult()
         if forked:
             gc.unfreeze()
+        # Waited for whatever happened here, so that no process is left behind.
+        theirs = forked() if forked else WriteResult()
     result.add(theirs)
     result.removed = remove_stale(project.docs, data.keys() | result.record.keys(), GENERATED)
     return result
