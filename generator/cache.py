@@ -8,10 +8,11 @@ Two kinds, both keyed by a hash of everything their value depends on:
 - the memo: whatever later stages compute from fingerprinted inputs (a
   document's term mentions, its part of report.json), keyed by `fingerprint`
   of those inputs. (Pages are keyed the same way, but their texts are the
-  files in docs/: see `generator.write`.)
+  files in docs/: the build record says which key each was written from, see
+  `generator.write` and `generator.build.generate`.)
 
-Linking and rendering still see the whole corpus on every build; the memo only
-spares them the work whose inputs are unchanged.
+Linking and rendering still see the whole corpus on every build that has
+anything to do; the memo only spares them the work whose inputs are unchanged.
 """
 
 from __future__ import annotations
