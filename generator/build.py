@@ -29,7 +29,7 @@ from generator.link import Corpus, link
 from generator.model import Skipped
 from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
                                  start_in_fork)
-from generator.read import Entry, corpus_entries, log_warnings, read_entry
+from generator.read import Entry, corpus_entries, log_skipped, log_warnings, read_entry
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
@@ -72,7 +72,7 @@ class Project:
         return ExtractionCache(self.cache_folder / "extraction")
 
     def memo(self) -> Memo:
-        """The memo of linking and rendering, as the last build left it."""
+        """The memo of linking and of the data files, as the last build left it."""
         return Memo(self.cache_folder / "memo.pickle")
 
     @property
@@ -129,7 +129,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
                 results[position] = pickle.loads(_read_and_extract(entries[position], keys[position], corpus_dir,
                                                                    cache))
             else:
-                log_warnings(results[position][0])
+                log_warnings(results[position][0].source_file, results[position][0].warnings)
     documents = []
     facts: dict[str, dict[str, list]] = {extractor.kind: {} for extractor in EXTRACTORS}
     for document, extracted in results:
@@ -243,14 +243,14 @@ def generate(project: Project) -> Generated:
                                                                                   GENERATED):
             for skipped in last["skipped"]:
                 if skipped not in surveyed.unsupported:  # those the survey said again already
-                    log.warning("skipped %s: %s", skipped.source_file, skipped.reason)
-            for source_file, warning in last["warnings"]:
-                log.warning("%s: %s", source_file, warning)
+                    log_skipped(skipped)
+            for source_file, warnings in last["warnings"]:
+                log_warnings(source_file, warnings)
             log.info("nothing changed since the last build: %d files in %s as it left them",
                      len(last["files"]), project.docs)
             return Generated(last["documents"], last["skipped"])
         corpus, files = _generate(project, surveyed, last["files"] if isinstance(last, dict) else {})
-        warnings = [(d.source_file, w) for d in corpus.documents for w in d.warnings]
+        warnings = [(d.source_file, d.warnings) for d in corpus.documents if d.warnings]
         keep(project.build_record, {"inputs": inputs, "files": files, "documents": len(corpus.documents),
                                     "skipped": corpus.skipped, "warnings": warnings})
         return Generated(len(corpus.documents), corpus.skipped)
@@ -291,12 +291,12 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
         # Objects frozen out of the collector's sight are not touched by
         # collections in the child, so their memory stays shared.
         gc.freeze()
-        forked = start_in_fork(_write_pages, project, corpus, pages, record)
+        forked = start_in_fork(_write_pages, project, pages, record)
     try:
         data = export.data_files(corpus, memo)
         memo.save()
-        result = write_tree(project.docs, data)
-        result.add(_write_pages(project, corpus, pages, record))
+        result = write_tree(project.docs, data.items())
+        result.add(_write_pages(project, pages, record))
     finally:
         if forked:
             gc.unfreeze()
@@ -307,8 +307,8 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
     return result
 
 
-def _write_pages(project: Project, corpus: Corpus, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
-    renderings = render_pages(corpus, project.templates, pages, project.cache_folder / "templates")
+def _write_pages(project: Project, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
+    renderings = render_pages(project.templates, pages, project.cache_folder / "templates")
     return write_tree(project.docs, renderings, record=record)
 
 

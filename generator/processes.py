@@ -45,6 +45,8 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
 
 def _logging_here() -> tuple[int, str | None]:
     """This process's log level for the build, and the format of its first handler."""
+    # The format string, not the formatter: a formatter may hold a terminal
+    # stream (pytest's does), which does not pickle across to the worker.
     formats = [handler.formatter._fmt for handler in logging.getLogger().handlers if handler.formatter]
     return logging.getLogger("reportsite").getEffectiveLevel(), next(iter(formats), None)
 

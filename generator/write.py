@@ -13,7 +13,7 @@ is neither rendered nor read again.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -41,7 +41,7 @@ class WriteResult:
     unchanged: int = 0
     rendered: int = 0  # Renderings whose text was made this time
     record: dict[str, Stamp] = field(default_factory=dict)  # every file as left, for the next build
-    removed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # stale files, by `remove_stale`
 
     def add(self, other: WriteResult) -> None:
         """Count in what another writer (of other files) did."""
@@ -49,22 +49,18 @@ class WriteResult:
         self.unchanged += other.unchanged
         self.rendered += other.rendered
         self.record.update(other.record)
-        self.removed = sorted(self.removed + other.removed)
 
 
-def write_tree(root: Path, files: Mapping[str, str | Rendering] | Iterable[tuple[str, str | Rendering]],
-               owned: tuple[str, ...] = (), record: dict[str, Stamp] | None = None) -> WriteResult:
-    """Write `files` (relative path → text or `Rendering`, or such pairs as they come) under `root`.
+def write_tree(root: Path, files: Iterable[tuple[str, str | Rendering]],
+               record: dict[str, Stamp] | None = None) -> WriteResult:
+    """Write `files` (pairs of relative path and text or `Rendering`, as they come) under `root`.
 
-    `owned` names the files and folders (ending in "/") the generator owns: a
-    file there that is not in `files` is stale and is removed. `record` is the
-    last build's `WriteResult.record`.
+    `record` is the last build's `WriteResult.record`. What is stale is left
+    for `remove_stale`.
     """
     record = record or {}
     result = WriteResult()
-    paths = set()
-    for relative, text in files.items() if isinstance(files, Mapping) else files:
-        paths.add(relative)
+    for relative, text in files:
         path = root / relative
         if isinstance(text, Rendering):
             stamp = record.get(relative)
@@ -84,7 +80,6 @@ def write_tree(root: Path, files: Mapping[str, str | Rendering] | Iterable[tuple
             result.written.append(relative)
         result.record[relative] = Stamp(text.key if isinstance(text, Rendering) else "", *_stat(path))
     result.written.sort()
-    result.removed = remove_stale(root, paths, owned)
     return result
 
 

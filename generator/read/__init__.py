@@ -135,8 +135,7 @@ def corpus_entries(corpus: Path) -> tuple[list[Entry], list[Skipped]]:
     for path in corpus_files(corpus):
         relative = path.relative_to(corpus).as_posix()
         if not supported(path.suffix.lower()):
-            skipped.append(Skipped(relative, f"unsupported format {path.suffix or '(no extension)'}"))
-            log.warning("skipped %s: unsupported format %s", relative, path.suffix or "(no extension)")
+            skipped.append(log_skipped(Skipped(relative, f"unsupported format {path.suffix or '(no extension)'}")))
             continue
         doc_id = document_id(relative)
         if doc_id in taken:  # "a.txt" beside "a.md"
@@ -151,19 +150,23 @@ def read_entry(entry: Entry, corpus: Path) -> Document | Skipped:
     try:
         document = read_document(entry.path, corpus, entry.doc_id)
     except ReadError as error:
-        log.warning("skipped %s: %s", entry.relative, error)
-        return Skipped(entry.relative, str(error))
+        return log_skipped(Skipped(entry.relative, str(error)))
     except OSError as error:
-        log.warning("skipped %s: cannot be read (%s)", entry.relative, error.strerror)
-        return Skipped(entry.relative, f"cannot be read ({error.strerror})")
-    log_warnings(document)
+        return log_skipped(Skipped(entry.relative, f"cannot be read ({error.strerror})"))
+    log_warnings(document.source_file, document.warnings)
     return document
 
 
-def log_warnings(document: Document) -> None:
-    """One log line for each thing that was odd but readable in `document`."""
-    for warning in document.warnings:
-        log.warning("%s: %s", document.source_file, warning)
+def log_skipped(skipped: Skipped) -> Skipped:
+    """Say which file was skipped and why; returns it."""
+    log.warning("skipped %s: %s", skipped.source_file, skipped.reason)
+    return skipped
+
+
+def log_warnings(source_file: str, warnings: list[str]) -> None:
+    """One log line for each thing that was odd but readable in a document."""
+    for warning in warnings:
+        log.warning("%s: %s", source_file, warning)
 
 
 def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from generator import rules
 from generator.cache import fingerprint
-from generator.link import KIND_NAMES, Corpus
+from generator.link import KIND_NAMES
 from generator.link.glossary import categories
 from generator.render.pages import Page, site_pages
 from generator.write import Rendering
@@ -130,7 +130,7 @@ def templates_fingerprint(templates: Path) -> str:
                          if path.is_file()))
 
 
-def render_pages(corpus: Corpus, templates: Path, pages: Iterable[Callable[[], Page]],
+def render_pages(templates: Path, pages: Iterable[Callable[[], Page]],
                  compiled: Path | None = None) -> Iterator[tuple[str, Rendering]]:
     """`pages` (from `site_pages`), each gathered as it is asked for: its path under docs/ and a
     `Rendering` keyed by its context and the templates, so that the writer renders only
@@ -138,7 +138,7 @@ def render_pages(corpus: Corpus, templates: Path, pages: Iterable[Callable[[], P
     env = environment(templates, compiled)
     env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
     version = templates_fingerprint(templates)
-    for gather in pages:
-        page = gather()
+    for make in pages:
+        page = make()
         yield page.path, Rendering(fingerprint("page", version, page.template, page.inputs),
                                    partial(env.get_template(page.template).render, page.context))
