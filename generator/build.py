@@ -153,7 +153,7 @@ def _key(entry: Entry) -> str:
 
 
 #: Fewer documents than this per worker process are read in this one: a
-#: worker's start (and its loading of jieba's dictionary) would cost more.
+#: worker's start would cost more.
 DOCUMENTS_PER_WORKER = 40
 
 
@@ -162,15 +162,13 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
 
     Workers pay for their start when there are many documents, or when this
     process has cached documents to load meanwhile: then even one forked
-    worker's start, and its loading of jieba's dictionary, overlap other work.
-    A spawned worker (where this process may not fork: `make serve`'s) starts
-    a new interpreter and loads jieba's dictionary every time, where this
-    long-lived process has it loaded since its first build.
+    worker overlaps other work (a spawned one, where this process may not
+    fork, starts a new interpreter: it takes two to pay). A few documents are read here: segmenting
+    them loads only the part of jieba's dictionary their text needs
+    (`generator.extract.words`), and a worker would cost more to start.
     """
     workers = min(os.cpu_count() or 1, count // DOCUMENTS_PER_WORKER)
-    if count and overlapping and forking_is_safe():
-        workers = max(workers, 1)
-    elif workers < 2:
+    if workers < (1 if overlapping and forking_is_safe() else 2):
         return None
     return process_pool(workers)
 

@@ -16,10 +16,15 @@ import yaml
 DATA = resources.files("generator") / "data"
 
 
+# libyaml's parser, where PyYAML was built with it, reads the rules seven
+# times faster than PyYAML's own: a fifth of a small rebuild went to parsing them.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed contents of `data/NAME.yaml`."""
-    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    return yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 @cache

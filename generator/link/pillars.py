@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from generator import rules
 from generator.cache import Memo, fingerprint
 from generator.extract.frameworks import Framework
-from generator.link.terms import Term
+from generator.link.terms import Term, alternation
 from generator.model import Document, Paragraph
 
 
@@ -105,9 +104,9 @@ class _ParagraphFeatures:
             for mention in term.mentions:
                 terms_in.setdefault((mention.document, mention.sentence_id), []).append(term.name)
         names = sorted(set(members), key=lambda name: (-len(name), name))
-        member_pattern = re.compile("|".join(map(re.escape, names)))
 
         def members_named(paragraphs: list[Paragraph]) -> list[list[str]]:
+            member_pattern = alternation(tuple(names))
             return [[m for s in p.sentences for m in member_pattern.findall(s.text)] for p in paragraphs]
 
         self.paragraphs: list[tuple[str, tuple[str, ...], Paragraph, Counter]] = []
