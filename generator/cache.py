@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__, rules
+from generator.files import write_atomically
 from generator.model import Document
 from generator.read import Entry, sidecar_of
 
@@ -64,14 +64,6 @@ def entry_key(entry: Entry) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (the folder must exist)."""
-    # A name of this process's own: two builds at once never share a half-written file.
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, path)
-
-
 def read_kept(path: Path) -> Any | None:
     """The value pickled at `path`, or None when there is none or it no longer loads."""
     try:
@@ -83,7 +75,7 @@ def read_kept(path: Path) -> Any | None:
 def keep(path: Path, value: Any) -> None:
     """Pickle `value` to `path`, whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class ExtractionCache:
@@ -113,7 +105,7 @@ class ExtractionCache:
         if not self._folder_made:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._folder_made = True
-        _write_atomically(self.folder / f"{key}.pickle", data)
+        write_atomically(self.folder / f"{key}.pickle", data)
 
     def prune(self, keys: set[str]) -> int:
         """Remove the entries not under `keys` (removed or changed documents); returns how many."""

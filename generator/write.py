@@ -12,11 +12,12 @@ is neither rendered nor read again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
+
+from generator.files import file_stamp
 
 
 class Rendering(NamedTuple):
@@ -64,7 +65,7 @@ def write_tree(root: Path, files: Iterable[tuple[str, str | Rendering]],
         path = root / relative
         if isinstance(text, Rendering):
             stamp = record.get(relative)
-            if stamp and stamp.key == text.key and _stat(path) == stamp[1:]:
+            if stamp and stamp.key == text.key and file_stamp(path) == stamp[1:]:
                 result.unchanged += 1
                 result.record[relative] = stamp
                 continue
@@ -78,7 +79,7 @@ def write_tree(root: Path, files: Iterable[tuple[str, str | Rendering]],
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             result.written.append(relative)
-        result.record[relative] = Stamp(text.key if isinstance(text, Rendering) else "", *_stat(path))
+        result.record[relative] = Stamp(text.key if isinstance(text, Rendering) else "", *file_stamp(path))
     result.written.sort()
     return result
 
@@ -93,7 +94,7 @@ def remove_stale(root: Path, kept: Collection[str], owned: tuple[str, ...]) -> l
 
 def as_written(root: Path, record: dict[str, Stamp], owned: tuple[str, ...]) -> bool:
     """Whether the files under `root` that `owned` names are the record's, each as it was left."""
-    return (all(_stat(root / relative) == tuple(stamp[1:]) for relative, stamp in record.items())
+    return (all(file_stamp(root / relative) == tuple(stamp[1:]) for relative, stamp in record.items())
             and set(_owned_files(root, owned)) == record.keys())
 
 
@@ -108,11 +109,3 @@ def _owned_files(root: Path, owned: tuple[str, ...]) -> list[str]:
             paths = [root / entry] if (root / entry).is_file() else []
         found += [path.relative_to(root).as_posix() for path in paths]
     return found
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns

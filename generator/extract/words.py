@@ -30,6 +30,8 @@ import tempfile
 
 import jieba
 
+from generator.files import file_stamp, write_atomically
+
 jieba.setLogLevel(logging.WARNING)
 
 #: The buckets file's name, in jieba's own cache folder.
@@ -46,15 +48,6 @@ def lcut(text: str) -> list[str]:
     """`text` cut into words, as `jieba.lcut` cuts it."""
     _DICTIONARY.cover(text)
     return _DICTIONARY.tokenizer.lcut(text)
-
-
-def _stamp(path: str) -> tuple[int, int] | None:
-    """A file's size and modification time, or None when it is not there."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns
 
 
 class _Buckets:
@@ -99,14 +92,7 @@ class _Buckets:
             parts.append(part)
             offset += len(part)
         header = marshal.dumps((stamp, total, index))
-        # A name of this process's own: two processes writing at once never share a half-written file.
-        partial = f"{path}.{os.getpid()}.tmp"
-        with open(partial, "wb") as file:
-            file.write(_LENGTH.pack(len(header)))
-            file.write(header)
-            for part in parts:
-                file.write(part)
-        os.replace(partial, path)
+        write_atomically(path, b"".join([_LENGTH.pack(len(header)), header, *parts]))
 
 
 class _Dictionary:
@@ -137,7 +123,7 @@ class _Dictionary:
     def _begin(self) -> None:
         """Start loading by buckets if the buckets file is there and current, else load whole."""
         tokenizer = self.tokenizer
-        stamp = _stamp(self._cache_file)
+        stamp = file_stamp(self._cache_file)
         buckets = _Buckets.open(self._buckets_file, stamp) if stamp else None
         if buckets:
             self._buckets = buckets
@@ -165,7 +151,7 @@ class _Dictionary:
 
     def _write_buckets(self) -> None:
         """Make the buckets file from the dictionary loaded whole, for the processes after this one."""
-        stamp = _stamp(self._cache_file)
+        stamp = file_stamp(self._cache_file)
         if stamp is None:
             return  # jieba could not keep its cache: nothing to stamp the buckets with
         try:
