@@ -163,9 +163,10 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
     Workers pay for their start when there are many documents, or when this
     process has cached documents to load meanwhile: then even one forked
     worker overlaps other work (a spawned one, where this process may not
-    fork, starts a new interpreter: it takes two to pay). A few documents are read here: segmenting
-    them loads only the part of jieba's dictionary their text needs
-    (`generator.extract.words`), and a worker would cost more to start.
+    fork, starts a new interpreter: it takes two to pay). A few documents
+    are read here: segmenting them loads only the part of jieba's dictionary
+    their text needs (`generator.extract.words`), and a worker would cost
+    more to start.
     """
     workers = min(os.cpu_count() or 1, count // DOCUMENTS_PER_WORKER)
     if workers < (1 if overlapping and forking_is_safe() else 2):
