@@ -132,15 +132,15 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
     frameworks = every("frameworks")
     members = {member for framework in frameworks for member in framework.members}
     terms = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
-    groups = build_pillars(ordered, frameworks, terms, memo)
-    pillars = unique_pillars(groups)
-    return Corpus(
+    corpus = Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
-        spans=build_spans(every("events")), frameworks=groups, terms=terms,
-        related=related_documents(ordered, terms, pillars),
-        links=_text_links(terms, pillars),
+        spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, terms, memo), terms=terms,
     )
+    # What joins documents through their pillars, over the pillars the corpus made of the frameworks.
+    corpus.related = related_documents(ordered, terms, corpus.pillars)
+    corpus.links = _text_links(terms, corpus.pillars)
+    return corpus
 
 
 def _text_links(terms: list[Term], pillars: list[Pillar]) -> dict[str, dict[str, list[TextLink]]]:
