@@ -13,7 +13,7 @@ DOCUMENTS = [
 
 def terms(exclude=frozenset()):
     candidates = [c for d in DOCUMENTS for c in TermExtractor().extract(d)]
-    return {t.name: t for t in build_terms(DOCUMENTS, candidates, set(exclude))}
+    return {t.name: t for t in build_terms(DOCUMENTS, candidates, set(exclude)).terms}
 
 
 def test_aliases_are_one_organisation():

@@ -9,12 +9,12 @@ rendering only formats.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from generator.cache import Memo
+from generator.cache import Memo, fingerprint
 from generator.link.glossary import Indicator, build_glossary
 from generator.link.pillars import FrameworkGroup, Pillar, build_pillars, unique_pillars
-from generator.link.terms import Term, build_terms, related_documents
+from generator.link.terms import Term, TermIndex, build_terms, related_documents
 from generator.link.timeline import Span, TimelineYear, build_spans, build_timeline
 from generator.model import Document, Skipped
 from generator.timeexpr import period_sort_key
@@ -24,6 +24,17 @@ KIND_NAMES = {"metrics": "指标", "events": "事件", "frameworks": "框架"}
 
 #: A link from a stretch of a sentence to a page: (start, end, page path under docs/).
 TextLink = tuple[int, int, str]
+
+
+class DocumentLinks(NamedTuple):
+    """A document's links from its text, by sentence id, and a hash of what they are made from."""
+
+    key: str
+    by_sentence: dict[str, list[TextLink]]
+
+
+#: The links of a document with none.
+NO_LINKS = DocumentLinks("", {})
 
 
 @dataclass
@@ -39,7 +50,7 @@ class Corpus:
     frameworks: list[FrameworkGroup] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     related: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
-    links: dict[str, dict[str, list[TextLink]]] = field(default_factory=dict)  # document -> sentence -> links
+    links: dict[str, DocumentLinks] = field(default_factory=dict)  # by document id
 
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
@@ -121,7 +132,7 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
     """The corpus of `documents`, in a stable order, with their facts and what joins them.
 
     The memo keeps what was computed from single documents (their mentions
-    of terms and pillars) for the next build.
+    of terms and pillars, their links) for the next build.
     """
     memo = memo or Memo()
     ordered = sorted(documents, key=lambda d: d.source_file)
@@ -131,45 +142,69 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
 
     frameworks = every("frameworks")
     members = {member for framework in frameworks for member in framework.members}
-    terms = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
+    index = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
     corpus = Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
-        spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, terms, memo), terms=terms,
+        spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, index, memo),
+        terms=index.terms,
     )
     # What joins documents through their pillars, over the pillars the corpus made of the frameworks.
-    corpus.related = related_documents(ordered, terms, corpus.pillars)
-    corpus.links = _text_links(terms, corpus.pillars)
+    corpus.related = related_documents(ordered, index.terms, corpus.pillars)
+    corpus.links = _text_links(ordered, index, corpus.pillars, memo)
     return corpus
 
 
-def _text_links(terms: list[Term], pillars: list[Pillar]) -> dict[str, dict[str, list[TextLink]]]:
-    """Links from the text: each term's first mention in a document, and each
-    pillar where its framework names it and where its elaborations open."""
-    links: dict[str, dict[str, list[TextLink]]] = {}
+def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pillar],
+                memo: Memo) -> dict[str, DocumentLinks]:
+    """Links from the text: each pillar where its framework names it and where
+    its elaborations open, then each term's first mention in a document.
 
-    def add(document: str, sentence_id: str, start: int, end: int, path: str) -> None:
-        found = links.setdefault(document, {}).setdefault(sentence_id, [])
-        # The first link over a stretch of text wins.
-        if all(end <= other_start or other_end <= start for other_start, other_end, _ in found):
-            found.append((start, end, path))
+    A document's links depend on it, the terms' names and its own pillar
+    links only, so they are kept in the memo under those.
+    """
+    pillar_links: dict[str, list[tuple[str, int, int, str]]] = {}  # document -> (sentence id, *TextLink)
+
+    def add_pillar_link(document: str, sentence_id: str, start: int, end: int, path: str) -> None:
+        pillar_links.setdefault(document, []).append((sentence_id, start, end, path))
 
     for pillar in pillars:
         for statement in pillar.statements:
             start = statement.sentence.find(pillar.name)
             if start >= 0:
-                add(statement.document, statement.sentence_id, start, start + len(pillar.name),
-                    f"pillars/{pillar.id}.md")
+                add_pillar_link(statement.document, statement.sentence_id, start, start + len(pillar.name),
+                                f"pillars/{pillar.id}.md")
         for passage in pillar.passages:
             if passage.elaboration and passage.text.startswith(pillar.name):
-                add(passage.document, passage.sentence_ids[0], 0, len(pillar.name), f"pillars/{pillar.id}.md")
-    for term in terms:
+                add_pillar_link(passage.document, passage.sentence_ids[0], 0, len(pillar.name),
+                                f"pillars/{pillar.id}.md")
+    rank = {term.id: position for position, term in enumerate(index.terms)}
+
+    def links_of(document: Document, own: list[tuple[str, int, int, str]]) -> dict[str, list[TextLink]]:
+        links: dict[str, list[TextLink]] = {}
+
+        def add(sentence_id: str, start: int, end: int, path: str) -> None:
+            found = links.setdefault(sentence_id, [])
+            # The first link over a stretch of text wins.
+            if all(end <= other_start or other_end <= start for other_start, other_end, _ in found):
+                found.append((start, end, path))
+
+        for link in own:
+            add(*link)
         seen: set[str] = set()
-        for mention in term.mentions:
-            if mention.document not in seen:
-                seen.add(mention.document)
-                add(mention.document, mention.sentence_id, mention.start, mention.end, f"terms/{term.id}.md")
-    for sentences in links.values():
-        for found in sentences.values():
+        for term, mention in sorted(index.in_document[document.id], key=lambda found: rank[found[0].id]):
+            if term.id not in seen:
+                seen.add(term.id)
+                add(mention.sentence_id, mention.start, mention.end, f"terms/{term.id}.md")
+        for found in links.values():
             found.sort()
-    return links
+        return links
+
+    every_link = {}
+    for document in documents:
+        own = pillar_links.get(document.id, [])
+        key = fingerprint("links", index.dictionary, document, own)
+        links = memo.get(key, lambda: links_of(document, own))
+        if links:
+            every_link[document.id] = DocumentLinks(key, links)
+    return every_link

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator import rules
 from generator.cache import Memo, fingerprint
 from generator.extract.frameworks import Framework
-from generator.link.terms import Term, alternation
+from generator.link.terms import TermIndex, alternation
 from generator.model import Document, Paragraph
 
 
@@ -63,7 +63,7 @@ def pillar_id(group: str, member: str) -> str:
     return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
 
 
-def build_pillars(documents: list[Document], frameworks: list[Framework], terms: list[Term],
+def build_pillars(documents: list[Document], frameworks: list[Framework], terms: TermIndex,
                   memo: Memo | None = None) -> list[FrameworkGroup]:
     """Framework groups with their pillars and gathered passages, in order of first statement."""
     groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
@@ -98,27 +98,28 @@ def unique_pillars(groups: list[FrameworkGroup]) -> list[Pillar]:
 class _ParagraphFeatures:
     """TF-IDF vectors of every paragraph over the names it mentions."""
 
-    def __init__(self, documents: list[Document], terms: list[Term], members: list[str], memo: Memo):
-        terms_in: dict[tuple[str, str], list[str]] = {}  # (document, sentence id) -> term names, repeated
-        for term in terms:
-            for mention in term.mentions:
-                terms_in.setdefault((mention.document, mention.sentence_id), []).append(term.name)
+    def __init__(self, documents: list[Document], index: TermIndex, members: list[str], memo: Memo):
         names = sorted(set(members), key=lambda name: (-len(name), name))
+        rank = {term.id: position for position, term in enumerate(index.terms)}
 
-        def members_named(paragraphs: list[Paragraph]) -> list[list[str]]:
+        def names_in(document: Document, paragraphs: list[Paragraph]) -> list[dict[str, int]]:
+            """How many times each paragraph names each member and term: members first, then terms in index order."""
             member_pattern = alternation(tuple(names))
-            return [[m for s in p.sentences for m in member_pattern.findall(s.text)] for p in paragraphs]
+            terms_in: dict[str, list[str]] = {}  # sentence id -> term names, repeated
+            for term, mention in sorted(index.in_document[document.id], key=lambda found: rank[found[0].id]):
+                terms_in.setdefault(mention.sentence_id, []).append(term.name)
+            return [dict(Counter([m for s in p.sentences for m in member_pattern.findall(s.text)]
+                                 + [name for s in p.sentences for name in terms_in.get(s.id, ())]))
+                    for p in paragraphs]
 
-        self.paragraphs: list[tuple[str, tuple[str, ...], Paragraph, Counter]] = []
+        self.paragraphs: list[tuple[str, tuple[str, ...], Paragraph, dict[str, int]]] = []
         for document in documents:
             paragraphs = [p for section in document.sections for p in section.paragraphs]
-            # Which members a paragraph names depends on the document and the members only.
-            named = memo.get(fingerprint("members", names, document), lambda: members_named(paragraphs))
-            for paragraph, found in zip(paragraphs, named):
-                ids = tuple(s.id for s in paragraph.sentences)
-                counts = Counter(found + [name for sentence_id in ids
-                                          for name in terms_in.get((document.id, sentence_id), ())])
-                self.paragraphs.append((document.id, ids, paragraph, counts))
+            # What a paragraph names depends on its document, the members and the terms' names only.
+            counted = memo.get(fingerprint("paragraph names", names, index.dictionary, document),
+                               lambda: names_in(document, paragraphs))
+            for paragraph, counts in zip(paragraphs, counted):
+                self.paragraphs.append((document.id, tuple(s.id for s in paragraph.sentences), paragraph, counts))
         frequency = Counter(name for *_, counts in self.paragraphs for name in counts)
         total = len(self.paragraphs)
         self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}

@@ -99,8 +99,19 @@ def _known_terms() -> dict[str, Term]:
     return terms
 
 
+@dataclass
+class TermIndex:
+    """Every term, and every mention of one, by document."""
+
+    terms: list[Term]  # in pinyin order
+    in_document: dict[str, list[tuple[Term, Mention]]]  # document id -> its mentions, in reading order
+    # A hash of every name with its term's: with a document's own fingerprint,
+    # it fixes what the document names, so values computed from that can be memoized.
+    dictionary: str
+
+
 def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str],
-                memo: Memo | None = None) -> list[Term]:
+                memo: Memo | None = None) -> TermIndex:
     """Every term with its mentions across `documents`, in pinyin order.
 
     `exclude` names the pillars' members: they have pages of their own.
@@ -123,11 +134,13 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
             term.authored.append(candidate.document)
     for name, counted in kinds.items():
         terms[name].kind = min(counted, key=lambda kind: (_KIND_RANK[kind], -counted[kind]))
-    _find_mentions(documents, by_surface, memo or Memo())
+    in_document = _find_mentions(documents, by_surface, memo or Memo())
     found = [t for t in terms.values() if t.mentions or t.authored]
     for term in found:
         term.documents = sorted({m.document for m in term.mentions} | set(term.authored))
-    return sorted(found, key=lambda t: t.sort_key)
+    dictionary = fingerprint("dictionary", sorted((surface, term.name, term.kind == "organization")
+                                                  for surface, term in by_surface.items()))
+    return TermIndex(sorted(found, key=lambda t: t.sort_key), in_document, dictionary)
 
 
 @lru_cache(maxsize=8)
@@ -141,14 +154,16 @@ def alternation(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def _find_mentions(documents: list[Document], by_surface: dict[str, Term], memo: Memo) -> None:
-    """Fill every term's mentions: the longest name at each place wins.
+def _find_mentions(documents: list[Document], by_surface: dict[str, Term],
+                   memo: Memo) -> dict[str, list[tuple[Term, Mention]]]:
+    """Fill every term's mentions: the longest name at each place wins. Returns them by document too.
 
     A document's mentions depend only on it and the dictionary, so they are
     looked for again only when either changed.
     """
+    in_document: dict[str, list[tuple[Term, Mention]]] = {d.id: [] for d in documents}
     if not by_surface:
-        return
+        return in_document
     surfaces = sorted(by_surface, key=len, reverse=True)
     organisations = sorted(s for s, term in by_surface.items() if term.kind == "organization")
     dictionary = fingerprint("mentions", surfaces, organisations)
@@ -167,9 +182,14 @@ def _find_mentions(documents: list[Document], by_surface: dict[str, Term], memo:
 
     for document in documents:
         sentences = list(document.sentences())
+        found = in_document[document.id]
         for surface, position, start, end in memo.get(fingerprint(dictionary, document), lambda: scan(sentences)):
             sentence = sentences[position]
-            by_surface[surface].mentions.append(Mention(document.id, sentence.id, sentence.text, start, end))
+            term = by_surface[surface]
+            mention = Mention(document.id, sentence.id, sentence.text, start, end)
+            term.mentions.append(mention)
+            found.append((term, mention))
+    return in_document
 
 
 def related_documents(documents: list[Document], terms: list[Term], pillars: list,

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from generator import rules
-from generator.link import Corpus
+from generator.link import NO_LINKS, Corpus
 from generator.link.glossary import Indicator, categories
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
@@ -37,14 +37,15 @@ class Page(NamedTuple):
     path: str
     template: str
     context: dict[str, Any]
-    #: Names in the context whose values the page's document fixes (its own facts): the
-    #: document's fingerprint, in the page's key, stands for them.
-    fixed_by_document: tuple[str, ...] = ()
+    #: For some names in the context, a hash of what their value is made from
+    #: (a document's own facts: its fingerprint), which the key hashes instead:
+    #: it is shorter than the value.
+    stand_ins: dict[str, str] = {}
 
     @property
     def inputs(self) -> dict[str, Any]:
-        """What the page's key hashes: its context, less what its document fixes."""
-        return {name: value for name, value in self.context.items() if name not in self.fixed_by_document}
+        """What the page's key hashes: its context, with the stand-ins for the values they stand for."""
+        return {name: self.stand_ins.get(name, value) for name, value in self.context.items()}
 
 
 def _pillar_refs(pillars: Iterable[Pillar]) -> list[Ref]:
@@ -69,16 +70,17 @@ def _indicators(corpus: Corpus, metrics) -> dict[str, Ref]:
 def document_page(corpus: Corpus, document: Document) -> Page:
     metrics = corpus.facts_of("metrics", document)
     related = corpus.related.get(document.id, [])
+    links = corpus.links.get(document.id, NO_LINKS)
     return Page(f"documents/{document.id}.md", "document.md.j2", {
         "document": document,
-        "links": corpus.links.get(document.id, {}),
+        "links": links.by_sentence,
         "metrics": metrics,
         "indicators": _indicators(corpus, metrics),
         "related": related,
         "titles": _titles(corpus, (other for other, _ in related)),
         "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
-    }, fixed_by_document=("metrics",))
+    }, stand_ins={"metrics": document.fingerprint, "links": links.key})
 
 
 def term_page(corpus: Corpus, term: Term) -> Page:
