@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "extract":
             corpus = gather(args.corpus)
             args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(export.report_json(corpus), encoding="utf-8")
+            args.output.write_bytes(export.report_json(corpus))
             log.info("wrote %s: %d documents", args.output, len(corpus.documents))
         elif args.command == "serve":
             from generator.serve import serve

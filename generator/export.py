@@ -47,20 +47,20 @@ def report(corpus: Corpus) -> dict[str, Any]:
     return json.loads(report_json(corpus))
 
 
-def report_json(corpus: Corpus, parts: list[dict[str, str]] | None = None) -> str:
-    """The whole report for `corpus` as JSON text, the same bytes `dumps` gives.
+def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> bytes:
+    """The whole report for `corpus` as UTF-8 JSON, the same bytes `dumps` gives, encoded.
 
     It grows with the corpus, so it is assembled from each document's part
-    (`document_parts`).
+    (`document_parts`), as bytes: joining them is a copy.
     """
     parts = parts or document_parts(corpus)
     fields = {
-        "schema_version": _json(SCHEMA_VERSION),
+        "schema_version": _encoded(SCHEMA_VERSION),
         "documents": _json_list(part["document"] for part in parts),
-        "skipped": _json([{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped]),
-        "pillars": _json([pillar_record(p) for p in corpus.pillars]),
-        "terms": _json([term_record(t) for t in corpus.terms]),
-        "frameworks": _json([
+        "skipped": _encoded([{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped]),
+        "pillars": _encoded([pillar_record(p) for p in corpus.pillars]),
+        "terms": _encoded([term_record(t) for t in corpus.terms]),
+        "frameworks": _encoded([
             {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars],
              "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url}
                             for f in g.statements]}
@@ -69,12 +69,12 @@ def report_json(corpus: Corpus, parts: list[dict[str, str]] | None = None) -> st
     }
     for kind in FACT_LISTS:
         fields[kind] = _json_list(part[kind] for part in parts if part[kind])
-    return "{" + ",".join(f"{_json(name)}:{value}" for name, value in sorted(fields.items())) + "}\n"
+    return b"{" + b",".join(_encoded(name) + b":" + value for name, value in sorted(fields.items())) + b"}\n"
 
 
-def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, str]]:
+def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, bytes]]:
     """Each document's share of the data files, in corpus order: its record and its
-    facts' records as JSON, its CSV rows.
+    facts' records as JSON, its CSV rows, each UTF-8 encoded (a kept part then loads without decoding).
 
     A part is kept in the memo under the document and what linking added to
     its facts, so it is made again when the document changed, or the glossary
@@ -89,13 +89,13 @@ def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, s
     return parts
 
 
-def _document_part(document: Document, facts: dict[str, list], joins: dict[str, list]) -> dict[str, str]:
+def _document_part(document: Document, facts: dict[str, list], joins: dict[str, list]) -> dict[str, bytes]:
     part = {"document": _json(document_record(document))}
     for kind in FACT_LISTS:
         records = [fact_record(fact, *joined) for fact, joined in zip(facts[kind], joins[kind])]
         part[kind] = ",".join(map(_json, records))
         part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], records)
-    return part
+    return {name: text.encode("utf-8") for name, text in part.items()}
 
 
 def pillar_record(pillar) -> dict[str, Any]:
@@ -147,10 +147,10 @@ def _csv_rows(columns: tuple[str, ...], records: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, str]] | None = None) -> str:
-    """Every fact of one kind as CSV (UTF-8 with BOM, so that spreadsheet programs read the Chinese)."""
-    rows = "".join(part[f"{kind}.csv"] for part in parts or document_parts(corpus))
-    return "\ufeff" + ",".join(CSV_COLUMNS[kind]) + "\n" + rows
+def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, bytes]] | None = None) -> bytes:
+    """Every fact of one kind as CSV, UTF-8 with BOM, so that spreadsheet programs read the Chinese."""
+    rows = b"".join(part[f"{kind}.csv"] for part in parts or document_parts(corpus))
+    return ("\ufeff" + ",".join(CSV_COLUMNS[kind]) + "\n").encode("utf-8") + rows
 
 
 def _json(data: Any) -> str:
@@ -158,9 +158,14 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _json_list(items) -> str:
-    """A JSON list of items already in JSON (an item may be several, comma-joined)."""
-    return "[" + ",".join(items) + "]"
+def _encoded(data: Any) -> bytes:
+    """`data` as the report's JSON, UTF-8 encoded."""
+    return _json(data).encode("utf-8")
+
+
+def _json_list(items) -> bytes:
+    """A JSON list of items already in encoded JSON (an item may be several, comma-joined)."""
+    return b"[" + b",".join(items) + b"]"
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -168,14 +173,14 @@ def dumps(data: dict[str, Any]) -> str:
     return _json(data) + "\n"
 
 
-def data_files(corpus: Corpus, memo: Memo | None = None) -> dict[str, str]:
+def data_files(corpus: Corpus, memo: Memo | None = None) -> dict[str, bytes]:
     """The downloadable data: the report, the facts as CSV, the project's dictionary."""
     parts = document_parts(corpus, memo)
     return {
         "data/report.json": report_json(corpus, parts),
         "data/metrics.csv": facts_csv(corpus, "metrics", parts),
         "data/events.csv": facts_csv(corpus, "events", parts),
-        "data/userdict.txt": user_dictionary(corpus),
+        "data/userdict.txt": user_dictionary(corpus).encode("utf-8"),
     }
 
 

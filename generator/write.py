@@ -52,9 +52,9 @@ class WriteResult:
         self.record.update(other.record)
 
 
-def write_tree(root: Path, files: Iterable[tuple[str, str | Rendering]],
+def write_tree(root: Path, files: Iterable[tuple[str, str | bytes | Rendering]],
                record: dict[str, Stamp] | None = None) -> WriteResult:
-    """Write `files` (pairs of relative path and text or `Rendering`, as they come) under `root`.
+    """Write `files` (pairs of relative path and text, UTF-8 bytes or `Rendering`, as they come) under `root`.
 
     `record` is the last build's `WriteResult.record`. What is stale is left
     for `remove_stale`.
@@ -72,7 +72,7 @@ def write_tree(root: Path, files: Iterable[tuple[str, str | Rendering]],
             result.rendered += 1
             data = text.render().encode("utf-8")
         else:
-            data = text.encode("utf-8")
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             result.unchanged += 1
         else:

@@ -23,10 +23,10 @@ def test_report_follows_the_contract():
 
 
 def test_report_text_is_sorted_unescaped_json():
-    text = report_json(gather(ROOT / "corpus"))
+    text = report_json(gather(ROOT / "corpus")).decode("utf-8")
     assert "工行" in text  # ensure_ascii off
     assert text == dumps(json.loads(text))  # assembled from parts, it is what one dump of the whole gives
-    assert text == report_json(gather(ROOT / "corpus"))
+    assert text == report_json(gather(ROOT / "corpus")).decode("utf-8")
 
 
 def test_report_parts_are_reused_and_give_the_same_text(tmp_path):
@@ -44,7 +44,7 @@ def test_metrics_name_their_indicator_and_go_to_csv():
     corpus = gather(ROOT / "corpus")
     data = report(corpus)
     assert all(m["indicator"] for m in data["metrics"] if m["subject"])
-    text = facts_csv(corpus, "metrics")
+    text = facts_csv(corpus, "metrics").decode("utf-8")
     assert text.startswith("\ufeff")  # spreadsheet programs read UTF-8 Chinese only with the BOM
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert tuple(rows[0]) == METRIC_COLUMNS
