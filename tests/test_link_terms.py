@@ -11,9 +11,13 @@ DOCUMENTS = [
 ]
 
 
-def terms(exclude=frozenset()):
+def index(exclude=frozenset()):
     candidates = [c for d in DOCUMENTS for c in TermExtractor().extract(d)]
-    return {t.name: t for t in build_terms(DOCUMENTS, candidates, set(exclude)).terms}
+    return build_terms(DOCUMENTS, candidates, set(exclude))
+
+
+def terms(exclude=frozenset()):
+    return {t.name: t for t in index(exclude).terms}
 
 
 def test_aliases_are_one_organisation():
@@ -40,6 +44,15 @@ def test_index_order_is_pinyin():
     names = list(terms())
     assert names == sorted(names, key=lambda n: terms()[n].sort_key)
     assert terms()["揭榜挂帅"].initial == "J" and terms()["招商银行"].initial == "Z"
+
+
+def test_mentions_by_document_read_in_order_or_term_by_term():
+    built = index()
+    found = [(term.name, mention.sentence[mention.start:mention.end]) for term, mention in built.in_document["b"]]
+    assert found == [("中国工商银行", "工商银行"), ("揭榜挂帅", "揭榜挂帅"), ("手机银行", "手机银行")]
+    ranked = [term.name for term, _ in built.by_term("b")]
+    assert ranked == sorted(ranked, key=lambda name: terms()[name].sort_key)
+    assert built.in_document["c"] and built.dictionary == index().dictionary != index({"手机银行"}).dictionary
 
 
 def test_related_documents_share_rare_terms():

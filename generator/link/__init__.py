@@ -178,7 +178,6 @@ def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pilla
             if passage.elaboration and passage.text.startswith(pillar.name):
                 add_pillar_link(passage.document, passage.sentence_ids[0], 0, len(pillar.name),
                                 f"pillars/{pillar.id}.md")
-    rank = {term.id: position for position, term in enumerate(index.terms)}
 
     def links_of(document: Document, own: list[tuple[str, int, int, str]]) -> dict[str, list[TextLink]]:
         links: dict[str, list[TextLink]] = {}
@@ -192,7 +191,7 @@ def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pilla
         for link in own:
             add(*link)
         seen: set[str] = set()
-        for term, mention in sorted(index.in_document[document.id], key=lambda found: rank[found[0].id]):
+        for term, mention in index.by_term(document.id):
             if term.id not in seen:
                 seen.add(term.id)
                 add(mention.sentence_id, mention.start, mention.end, f"terms/{term.id}.md")

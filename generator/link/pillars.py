@@ -63,7 +63,7 @@ def pillar_id(group: str, member: str) -> str:
     return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
 
 
-def build_pillars(documents: list[Document], frameworks: list[Framework], terms: TermIndex,
+def build_pillars(documents: list[Document], frameworks: list[Framework], index: TermIndex,
                   memo: Memo | None = None) -> list[FrameworkGroup]:
     """Framework groups with their pillars and gathered passages, in order of first statement."""
     groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
@@ -82,7 +82,7 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], terms:
             pillar.statements.append(framework)
     if not groups:
         return []
-    features = _ParagraphFeatures(documents, terms, [p.name for p in pillars.values()], memo or Memo())
+    features = _ParagraphFeatures(documents, index, [p.name for p in pillars.values()], memo or Memo())
     by_id = {d.id: d for d in documents}
     for pillar in pillars.values():
         pillar.passages = _gather(pillar, by_id, features)
@@ -100,13 +100,12 @@ class _ParagraphFeatures:
 
     def __init__(self, documents: list[Document], index: TermIndex, members: list[str], memo: Memo):
         names = sorted(set(members), key=lambda name: (-len(name), name))
-        rank = {term.id: position for position, term in enumerate(index.terms)}
 
         def names_in(document: Document, paragraphs: list[Paragraph]) -> list[dict[str, int]]:
-            """How many times each paragraph names each member and term: members first, then terms in index order."""
+            """How many times each paragraph names each member and term (members first, then terms by index)."""
             member_pattern = alternation(tuple(names))
             terms_in: dict[str, list[str]] = {}  # sentence id -> term names, repeated
-            for term, mention in sorted(index.in_document[document.id], key=lambda found: rank[found[0].id]):
+            for term, mention in index.by_term(document.id):
                 terms_in.setdefault(mention.sentence_id, []).append(term.name)
             return [dict(Counter([m for s in p.sentences for m in member_pattern.findall(s.text)]
                                  + [name for s in p.sentences for name in terms_in.get(s.id, ())]))

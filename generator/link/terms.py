@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -109,10 +109,18 @@ class TermIndex:
     # it fixes what the document names, so values computed from that can be memoized.
     dictionary: str
 
+    @cached_property
+    def _rank(self) -> dict[str, int]:
+        return {term.id: position for position, term in enumerate(self.terms)}
+
+    def by_term(self, document: str) -> list[tuple[Term, Mention]]:
+        """The document's mentions term by term, in index order; each term's in reading order."""
+        return sorted(self.in_document[document], key=lambda found: self._rank[found[0].id])
+
 
 def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str],
                 memo: Memo | None = None) -> TermIndex:
-    """Every term with its mentions across `documents`, in pinyin order.
+    """Every term with its mentions across `documents`, in pinyin order, and the mentions by document.
 
     `exclude` names the pillars' members: they have pages of their own.
     """
