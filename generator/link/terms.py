@@ -142,12 +142,12 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
             term.authored.append(candidate.document)
     for name, counted in kinds.items():
         terms[name].kind = min(counted, key=lambda kind: (_KIND_RANK[kind], -counted[kind]))
-    in_document = _find_mentions(documents, by_surface, memo or Memo())
+    dictionary = fingerprint("dictionary", sorted((surface, term.name, term.kind == "organization")
+                                                  for surface, term in by_surface.items()))
+    in_document = _find_mentions(documents, by_surface, dictionary, memo or Memo())
     found = [t for t in terms.values() if t.mentions or t.authored]
     for term in found:
         term.documents = sorted({m.document for m in term.mentions} | set(term.authored))
-    dictionary = fingerprint("dictionary", sorted((surface, term.name, term.kind == "organization")
-                                                  for surface, term in by_surface.items()))
     return TermIndex(sorted(found, key=lambda t: t.sort_key), in_document, dictionary)
 
 
@@ -162,19 +162,17 @@ def alternation(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def _find_mentions(documents: list[Document], by_surface: dict[str, Term],
+def _find_mentions(documents: list[Document], by_surface: dict[str, Term], dictionary: str,
                    memo: Memo) -> dict[str, list[tuple[Term, Mention]]]:
     """Fill every term's mentions: the longest name at each place wins. Returns them by document too.
 
-    A document's mentions depend only on it and the dictionary, so they are
-    looked for again only when either changed.
+    A document's mentions depend only on it and the dictionary (`dictionary`
+    hashes it), so they are looked for again only when either changed.
     """
     in_document: dict[str, list[tuple[Term, Mention]]] = {d.id: [] for d in documents}
     if not by_surface:
         return in_document
-    surfaces = sorted(by_surface, key=len, reverse=True)
-    organisations = sorted(s for s, term in by_surface.items() if term.kind == "organization")
-    dictionary = fingerprint("mentions", surfaces, organisations)
+    surfaces = sorted(by_surface, key=lambda surface: (-len(surface), surface))
     not_after = re.compile(rules.load("terms")["organisation_not_followed_by"])
 
     def scan(sentences: list) -> list[tuple[str, int, int, int]]:
@@ -191,7 +189,8 @@ def _find_mentions(documents: list[Document], by_surface: dict[str, Term],
     for document in documents:
         sentences = list(document.sentences())
         found = in_document[document.id]
-        for surface, position, start, end in memo.get(fingerprint(dictionary, document), lambda: scan(sentences)):
+        for surface, position, start, end in memo.get(fingerprint("mentions", dictionary, document),
+                                                      lambda: scan(sentences)):
             sentence = sentences[position]
             term = by_surface[surface]
             mention = Mention(document.id, sentence.id, sentence.text, start, end)
