@@ -197,3 +197,26 @@ def test_a_process_running_threads_reads_few_documents_itself_and_many_in_spawne
         thread.join()
     assert any(m.text == "120万户" for m in warm.facts["metrics"]["press-release"])
     assert report_json(cold) == report_json(warm)
+
+
+def test_a_name_one_document_introduces_is_linked_on_the_unchanged_pages_that_use_it(tmp_path):
+    # Three documents use the name; the first does not quote it yet. A name in
+    # every document relates none of them, so only what they name changes.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {"a.txt": "本行上线数智平台。", "b.txt": "数智平台服务客户。", "c.txt": "数智平台持续迭代。"}
+    for name, text in texts.items():
+        (corpus / name).write_text(f"标题{name[0]}\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "cold").mkdir()
+    warm = make_project(tmp_path / "warm", corpus)
+    generate(warm)
+    before = _tree(warm.docs)
+    (corpus / "a.txt").write_text("标题a\n\n本行上线“数智平台”。\n", encoding="utf-8")
+    shutil.copy(corpus / "a.txt", warm.corpus / "a.txt")
+    generate(warm)
+    cold = make_project(tmp_path / "cold", corpus)
+    generate(cold)
+    after = _tree(warm.docs)
+    assert after == _tree(cold.docs)
+    assert after["documents/b.md"] != before["documents/b.md"] and b"terms/t-" in after["documents/b.md"]

@@ -203,7 +203,6 @@ def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pilla
     for document in documents:
         own = pillar_links.get(document.id, [])
         key = fingerprint("links", index.dictionary, document, own)
-        links = memo.get(key, lambda: links_of(document, own))
-        if links:
-            every_link[document.id] = DocumentLinks(key, links)
+        # Kept even when empty: its key still says what the document names.
+        every_link[document.id] = DocumentLinks(key, memo.get(key, lambda: links_of(document, own)))
     return every_link

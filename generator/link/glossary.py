@@ -35,7 +35,7 @@ class Series:
         return list(seen.values())
 
 
-@dataclass
+@dataclass(eq=False)  # one per id: counted by identity
 class Indicator:
     """One measured thing and every value the corpus gives for it."""
 

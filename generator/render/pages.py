@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import partial
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from generator import rules
@@ -80,15 +81,21 @@ def document_page(corpus: Corpus, document: Document) -> Page:
         "titles": _titles(corpus, (other for other, _ in related)),
         "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
-    }, stand_ins={"metrics": document.fingerprint, "links": links.key})
+    }, stand_ins={
+        # The glossary files each metric by its own subject: the document fixes its indicators.
+        "metrics": document.fingerprint, "indicators": document.fingerprint,
+        # The document and the dictionary fix what it names, as they fix its links.
+        "links": links.key, "terms": links.key,
+    })
 
 
 def term_page(corpus: Corpus, term: Term) -> Page:
     limits = rules.load("terms")
     counts = term.mention_counts()
     shown = term.first_mentions(limits["documents_with_context"], limits["mentions_per_document"])
-    indicators = [corpus.indicator_of_metric.get(m.id) for m in corpus.facts_mentioning("metrics", term)]
-    measured = Counter(Ref(i.id, i.name) for i in indicators if i is not None)
+    measured = Counter(map(corpus.indicator_of_metric.get, map(attrgetter("id"),
+                                                               corpus.facts_mentioning("metrics", term))))
+    unindexed = measured.pop(None, 0)
     return Page(f"terms/{term.id}.md", "term.md.j2", {
         "term": Ref(term.id, term.name, aliases=tuple(term.aliases)),
         "kind": term.kind,
@@ -102,8 +109,8 @@ def term_page(corpus: Corpus, term: Term) -> Page:
         "titles": _titles(corpus, term.documents),
         "pillars": _pillar_refs(corpus.pillars_mentioning(term)),
         # What the sentences naming the term measure: each indicator with how many values.
-        "indicators": measured.most_common(),
-        "unindexed": indicators.count(None),
+        "indicators": [(Ref(i.id, i.name), count) for i, count in measured.most_common()],
+        "unindexed": unindexed,
     })
 
 
