@@ -76,20 +76,21 @@ def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, b
     """Each document's share of the data files, in corpus order: its record and its
     facts' records as JSON, its CSV rows, each UTF-8 encoded (a kept part then loads without decoding).
 
-    A part is kept in the memo under the document and what linking added to
-    its facts, so it is made again when the document changed, or the glossary
-    or pillars its facts join.
+    A part is kept in the memo under the document and the pillars that
+    gather its sentences: what linking adds to its facts. (The glossary files
+    a metric by its own subject: the document fixes its indicator.)
     """
     memo = memo or Memo()
     parts = []
     for document in corpus.documents:
-        facts = {kind: corpus.facts_of(kind, document) for kind in FACT_LISTS}
-        joins = {kind: [fact_joins(corpus, fact) for fact in found] for kind, found in facts.items()}
-        parts.append(memo.get(fingerprint("data", document, joins), lambda: _document_part(document, facts, joins)))
+        pillars = {sentence: [p.id for p in found] for sentence, found in corpus.pillars_in(document).items()}
+        parts.append(memo.get(fingerprint("data", document, pillars), lambda: _document_part(corpus, document)))
     return parts
 
 
-def _document_part(document: Document, facts: dict[str, list], joins: dict[str, list]) -> dict[str, bytes]:
+def _document_part(corpus: Corpus, document: Document) -> dict[str, bytes]:
+    facts = {kind: corpus.facts_of(kind, document) for kind in FACT_LISTS}
+    joins = {kind: [fact_joins(corpus, fact) for fact in found] for kind, found in facts.items()}
     part = {"document": _json(document_record(document))}
     for kind in FACT_LISTS:
         records = [fact_record(fact, *joined) for fact, joined in zip(facts[kind], joins[kind])]

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from generator.cache import Memo, fingerprint
 from generator.link.glossary import Indicator, build_glossary
 from generator.link.pillars import FrameworkGroup, Pillar, build_pillars, unique_pillars
-from generator.link.terms import Term, TermIndex, build_terms, related_documents
+from generator.link.terms import Mention, Term, TermIndex, build_terms, related_documents
 from generator.link.timeline import Span, TimelineYear, build_spans, build_timeline
 from generator.model import Document, Skipped
 from generator.timeexpr import period_sort_key
@@ -49,6 +49,7 @@ class Corpus:
     spans: list[Span] = field(default_factory=list)
     frameworks: list[FrameworkGroup] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    mentions: dict[str, list[tuple[Term, Mention]]] = field(default_factory=dict)  # by document, in reading order
     related: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
     links: dict[str, DocumentLinks] = field(default_factory=dict)  # by document id
 
@@ -57,37 +58,38 @@ class Corpus:
         self.titles = {d.id: d.title for d in self.documents}
         self.pillars: list[Pillar] = unique_pillars(self.frameworks)
         # Every join the pages ask for, computed once.
-        self._pillars_of_sentence: dict[tuple[str, str], list[Pillar]] = {}
+        self._pillars_in: dict[str, dict[str, list[Pillar]]] = {}  # document -> sentence id -> pillars
         for pillar in self.pillars:
-            for key in sorted(pillar.sentence_ids):
-                self._pillars_of_sentence.setdefault(key, []).append(pillar)
+            for document, sentence in sorted(pillar.sentence_ids):
+                self._pillars_in.setdefault(document, {}).setdefault(sentence, []).append(pillar)
         self._pillars_of_document: dict[str, list[Pillar]] = {}
         for pillar in self.pillars:
             for document in pillar.documents:
                 self._pillars_of_document.setdefault(document, []).append(pillar)
         self._terms_of_document: dict[str, list[Term]] = {}
-        terms_of_sentence: dict[tuple[str, str], list[Term]] = {}
         for term in self.terms:
             for document in term.documents:
                 self._terms_of_document.setdefault(document, []).append(term)
-            for mention in term.mentions:
-                found = terms_of_sentence.setdefault((mention.document, mention.sentence_id), [])
-                if not found or found[-1] is not term:
-                    found.append(term)
         self._pillars_of_term: dict[str, set[str]] = {}
-        for key, pillars in self._pillars_of_sentence.items():
-            for term in terms_of_sentence.get(key, ()):
-                self._pillars_of_term.setdefault(term.id, set()).update(p.id for p in pillars)
         self._facts_of_pillar: dict[tuple[str, str], list[Any]] = {}
         self._facts_of_term: dict[tuple[str, str], list[Any]] = {}
-        for kind in ("metrics", "events"):
-            for document in self.documents:
-                for fact in self.facts_of(kind, document):
-                    key = (fact.document, fact.sentence_id)
-                    for pillar in self._pillars_of_sentence.get(key, []):
-                        self._facts_of_pillar.setdefault((kind, pillar.id), []).append(fact)
-                    for term in terms_of_sentence.get(key, []):
-                        self._facts_of_term.setdefault((kind, term.id), []).append(fact)
+        for document in self.documents:
+            facts = [(kind, fact) for kind in ("metrics", "events") for fact in self.facts_of(kind, document)]
+            pillars_in = self.pillars_in(document)
+            # The terms of the sentences that hold a fact or a pillar: the others join nothing.
+            wanted = {fact.sentence_id for _, fact in facts} | pillars_in.keys()
+            terms_in: dict[str, set[str]] = {}  # sentence id -> term ids
+            for term, mention in self.mentions.get(document.id, ()):
+                if mention.sentence_id in wanted:
+                    terms_in.setdefault(mention.sentence_id, set()).add(term.id)
+            for sentence, pillars in pillars_in.items():
+                for term in terms_in.get(sentence, ()):
+                    self._pillars_of_term.setdefault(term, set()).update(p.id for p in pillars)
+            for kind, fact in facts:
+                for pillar in pillars_in.get(fact.sentence_id, ()):
+                    self._facts_of_pillar.setdefault((kind, pillar.id), []).append(fact)
+                for term in terms_in.get(fact.sentence_id, ()):
+                    self._facts_of_term.setdefault((kind, term), []).append(fact)
 
     def facts_of(self, kind: str, document: Document) -> list[Any]:
         """The facts of one kind that `document` gave."""
@@ -95,7 +97,11 @@ class Corpus:
 
     def pillars_of(self, document: str, sentence_id: str) -> list[Pillar]:
         """The pillars whose pages gather this sentence."""
-        return self._pillars_of_sentence.get((document, sentence_id), [])
+        return self._pillars_in.get(document, {}).get(sentence_id, [])
+
+    def pillars_in(self, document: Document) -> dict[str, list[Pillar]]:
+        """The pillars that gather each sentence of `document`, by sentence id (sentences gathered by none left out)."""
+        return self._pillars_in.get(document.id, {})
 
     def facts_in_pillar(self, kind: str, pillar: Pillar) -> list[Any]:
         """The metrics or events whose sentences the pillar gathers, in document order."""
@@ -147,7 +153,7 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
         spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, index, memo),
-        terms=index.terms,
+        terms=index.terms, mentions=index.in_document,
     )
     # What joins documents through their pillars, over the pillars the corpus made of the frameworks.
     corpus.related = related_documents(ordered, index.terms, corpus.pillars)
