@@ -93,6 +93,9 @@ def _period(kind: str, year: int, month: int | None = None, day: int | None = No
     return None
 
 
+# A corpus names a few hundred periods, its events and metrics them thousands
+# of times: ordering them asks for each period's bounds again and again.
+@cache
 def period_end(value: str) -> str:
     """The last day of a period in the contract's date form, as YYYY-MM-DD."""
     value = value.split("/")[-1]
@@ -110,6 +113,7 @@ def period_end(value: str) -> str:
     return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
+@cache
 def period_start(value: str) -> str:
     """The first day of a period in the contract's date form, as YYYY-MM-DD."""
     value = value.split("/")[0]
