@@ -30,7 +30,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "author": document.field("author"),
         "author_post": document.author_post,
         "publisher": document.field("publisher"),
-        "meta_sources": {name: value.source for name, value in document.meta.items()},
+        "meta_sources": document.meta_sources,
         "format": document.format,
         "encoding": document.encoding,
         "sections": [

@@ -99,6 +99,11 @@ class Document:
         return "title" in self.meta
 
     @property
+    def meta_sources(self) -> dict[str, str]:
+        """Where each known metadata field was found, by field name."""
+        return {name: value.source for name, value in self.meta.items()}
+
+    @property
     def date(self) -> str | None:
         return self.field("date")
 

@@ -20,7 +20,7 @@ from generator.link import NO_LINKS, Corpus
 from generator.link.glossary import Indicator, categories
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
-from generator.model import Document
+from generator.model import Document, RemovedText
 
 
 class Ref(NamedTuple):
@@ -142,8 +142,23 @@ def home_page(corpus: Corpus) -> Page:
     })
 
 
+class Reading(NamedTuple):
+    """How a document was read, as the diagnostics report it; not its text, which mostly changes alone."""
+
+    id: str
+    source_file: str
+    title: str
+    format: str
+    encoding: str
+    meta_sources: dict[str, str]
+    warnings: list[str]
+    removed: list[RemovedText]
+
+
 def diagnostics_page(corpus: Corpus) -> Page:
-    return Page("diagnostics.md", "diagnostics.md.j2", {"documents": corpus.documents, "skipped": corpus.skipped})
+    readings = [Reading(d.id, d.source_file, d.title, d.format, d.encoding, d.meta_sources, d.warnings, d.removed)
+                for d in corpus.documents]
+    return Page("diagnostics.md", "diagnostics.md.j2", {"documents": readings, "skipped": corpus.skipped})
 
 
 def timeline_page(corpus: Corpus) -> Page:
