@@ -123,6 +123,7 @@ class _ParagraphFeatures:
         total = len(self.paragraphs)
         self.idf = {name: math.log((total + 1) / (df + 1)) + 1 for name, df in frequency.items()}
         self._vectors: dict[int, dict[str, float]] = {}
+        self._summed: dict[frozenset[int], Counter] = {}
         self.index: dict[str, list[int]] = {}  # name -> paragraphs that mention it
         self.position: dict[tuple[str, str], int] = {}  # (document, sentence id) -> paragraph
         for position, (document, ids, _, counts) in enumerate(self.paragraphs):
@@ -138,10 +139,24 @@ class _ParagraphFeatures:
             found = self._vectors[position] = self.vector(self.paragraphs[position][3])
         return found
 
+    def counts_in(self, positions: frozenset[int]) -> Counter:
+        """How many times the paragraphs at `positions` name each name, together.
+
+        Summed once per set: the pillars of a framework share its statements,
+        hundreds of paragraphs in a large corpus.
+        """
+        found = self._summed.get(positions)
+        if found is None:
+            found = self._summed[positions] = Counter()
+            for position in positions:
+                found.update(self.paragraphs[position][3])
+        return found
+
     def vector(self, counts: Counter) -> dict[str, float]:
         """A unit-length TF-IDF vector of name counts."""
         weights = {name: (1 + math.log(n)) * self.idf.get(name, 1.0) for name, n in counts.items() if n}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        # fsum: the norm does not depend on the order the counts were summed in.
+        norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
         return {name: w / norm for name, w in weights.items()}
 
 
@@ -154,13 +169,16 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
         starts = {s for _, ids in statement.elaborations for s in ids}
         for sentence_id in elaborations:
             passages.append(_elaboration(by_id[statement.document], sentence_id, starts))
+    def positions(keys) -> frozenset[int]:
+        return frozenset(features.position[key] for key in keys if key in features.position)
+
     # The statement is on the page already; elaborations are passages already.
-    taken = {(p.document, s) for p in passages for s in p.sentence_ids}
-    taken |= {(f.document, f.sentence_id) for f in pillar.statements}
-    # The profile: what the elaborations' paragraphs mention, and the pillar's own name.
+    stated = positions((f.document, f.sentence_id) for f in pillar.statements)
+    excluded = stated | positions((p.document, s) for p in passages for s in p.sentence_ids)
+    # The profile: what the paragraphs of the statements and elaborations mention, and the pillar's own name.
     profile = Counter({pillar.name: 1})
-    for position in {features.position[key] for key in taken if key in features.position}:
-        profile.update(features.paragraphs[position][3])
+    profile.update(features.counts_in(stated))
+    profile.update(features.counts_in(excluded - stated))
     vector = features.vector(profile)
     # Score through the postings of the profile's strongest names only: the
     # others add little to a cosine, and a name in a large share of all
@@ -176,7 +194,6 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
         for position in features.index.get(name, []):
             scores[position] = scores.get(position, 0.0) + vector[name] * features.vector_at(position)[name]
             shared.setdefault(position, []).append(name)
-    excluded = {features.position[key] for key in taken if key in features.position}
     scored = []
     for position, score in scores.items():
         if position in excluded:
