@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,29 +168,37 @@ def median_run(code: str, *args: str, before=None, runs: int = 3) -> dict:
     return sorted(results, key=lambda result: result["seconds"])[len(results) // 2]
 
 
-def bench(count: int, browser: bool, runs: int) -> dict:
+def from_scratch(root: Path) -> None:
+    """Leave the project as before its first build: no caches, no generated pages."""
     from generator.render import GENERATED
     from generator.write import remove_stale
 
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    remove_stale(root / "docs", set(), GENERATED)
+
+
+#: What the warm one-change runs add to a document: one more dated figure.
+CHANGE = "\n截至6月末，本行新增客户120万户。\n"
+
+
+def changed_document(root: Path, count: int) -> Path:
+    """The document the warm one-change runs edit: a text document from the middle of the corpus."""
+    return next(path for path in sorted((root / "corpus").iterdir())[count // 2:] if path.suffix in (".txt", ".md"))
+
+
+def bench(count: int, browser: bool, runs: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         root = project(Path(folder), count)
-
-        def from_scratch() -> None:
-            shutil.rmtree(root / ".cache", ignore_errors=True)
-            remove_stale(root / "docs", set(), GENERATED)
-
-        # A text document from the middle of the corpus gets one more dated figure.
-        changed = next(path for path in sorted((root / "corpus").iterdir())[count // 2:]
-                       if path.suffix in (".txt", ".md"))
+        changed = changed_document(root, count)
         original = changed.read_text(encoding="utf-8")
 
         def built_before_the_change() -> None:
             changed.write_text(original, encoding="utf-8")
             run_json(GENERATE, str(root))
-            changed.write_text(original + "\n截至6月末，本行新增客户120万户。\n", encoding="utf-8")
+            changed.write_text(original + CHANGE, encoding="utf-8")
 
         lcut = median_run(LCUT, str(root / "corpus"), runs=runs)
-        cold = median_run(GENERATE, str(root), before=from_scratch, runs=runs)
+        cold = median_run(GENERATE, str(root), before=partial(from_scratch, root), runs=runs)
         warm = median_run(GENERATE, str(root), runs=runs)
         warm_one = median_run(GENERATE, str(root), before=built_before_the_change, runs=runs)
         build = full_build(root)
