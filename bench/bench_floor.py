@@ -90,6 +90,7 @@ WITHOUT_LINKING = ("survey", "extract_changed", "render_changed_pages", "report_
 
 
 def floor(count: int, runs: int) -> dict:
+    """The cold time and the floor's steps for a project of `count` documents, each the median of `runs`."""
     with tempfile.TemporaryDirectory() as folder:
         root = project(Path(folder), count)
         cold = median_run(GENERATE, str(root), before=partial(from_scratch, root), runs=runs)
