@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from generator import rules
 from generator.extract.numbers import parse_number
@@ -83,13 +84,15 @@ class FrameworkExtractor:
         if any(text[:match.start()].endswith(word) for word in data["not_before"]):
             return None
         count = int(parse_number(match.group("count")))
-        label, quoted = _label(text, match.end())
+        label, quoted, label_end = _label(text, match)
         if not label:
             return None
         # The rest of the section: where a count without a list finds its members.
         section = sections[sentence.id]
         following = [s for s in sentences[position:] if sections[s.id] == section]
         members, list_quoted = _list_before(text, match.start())
+        if len(members) != count:
+            members, list_quoted = _list_after(text, label_end)
         if len(members) != count:
             topics = _topics(following)
             union = list(dict.fromkeys(members + topics))
@@ -106,26 +109,48 @@ class FrameworkExtractor:
         )
 
 
-def _label(text: str, start: int) -> tuple[str, bool]:
-    """The label after a count: `(label, quoted)`. 五位一体的“科技强行” -> ("科技强行", True)."""
+class _Label(NamedTuple):
+    """The label after a count, whether it stood in quotes of its own, and where it ends in the sentence."""
+
+    text: str
+    quoted: bool
+    end: int
+
+
+def _label(text: str, count: re.Match) -> _Label:
+    """The label after a count. 五位一体的“科技强行” -> 科技强行, quoted; 五大新特征 -> 新特征.
+
+    A count phrase in quotes (“五篇大文章”, “三个升级”) is labelled by the rest
+    of the quotes: they bound it, so no stop word cuts it short.
+    """
     data = _rules()["data"]
-    rest = text[start:]
-    if rest.startswith("的"):
-        rest = rest[1:]
-    if rest[:1] and rest[0] in _OPEN_QUOTES:
-        end = next((i for i, ch in enumerate(rest[1:], 1) if ch in _CLOSE_QUOTES), None)
-        if end is not None and 1 < end <= data["label_max_chars"] + 1:
-            return rest[1:end], True
-        return "", False
+    start = count.end()
+    if text[:count.start()].endswith(tuple(_OPEN_QUOTES)):
+        closing = _closing_quote(text, start)
+        if closing is not None and 0 < closing - start <= data["label_max_chars"]:
+            return _Label(text[start:closing], False, closing + 1)
+        return _Label("", False, start)
+    position = start + 1 if text.startswith("的", start) else start
+    if text[position:position + 1] in _OPEN_QUOTES:
+        closing = _closing_quote(text, position + 1)
+        if closing is not None and 0 < closing - position - 1 <= data["label_max_chars"]:
+            return _Label(text[position + 1:closing], True, closing + 1)
+        return _Label("", False, start)
     label = ""
-    for char in rest:
-        if char in _BOUNDARY or char in _OPEN_QUOTES or char in "、" or len(label) >= data["label_max_chars"]:
+    for char in text[position:]:
+        if (char in _BOUNDARY or char in _OPEN_QUOTES or char in _CLOSE_QUOTES or char in "、"
+                or len(label) >= data["label_max_chars"]):
             break
         label += char
         if any(label.endswith(stop) for stop in data["label_stops"]):
             label = next(label[:-len(stop)] for stop in data["label_stops"] if label.endswith(stop))
             break
-    return label, False
+    return _Label(label, False, position + len(label))
+
+
+def _closing_quote(text: str, start: int) -> int | None:
+    """Where the first closing quote from `start` stands, if any."""
+    return next((i for i in range(start, len(text)) if text[i] in _CLOSE_QUOTES), None)
 
 
 def _split_items(text: str) -> list[str]:
@@ -158,6 +183,18 @@ def _list_before(text: str, end: int) -> tuple[list[str], bool]:
         if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"] and not set(i) & set(_BOUNDARY)
                                    for i in items):
             return items, quoted
+    return [], False
+
+
+def _list_after(text: str, start: int) -> tuple[list[str], bool]:
+    """The list a colon opens right after a count phrase: 推进“三个升级”：客户服务升级、经营模式升级、管理体系升级。"""
+    rest = text[start:]
+    if rest[:1] not in ("：", ":"):
+        return [], False
+    clause = re.split(f"[{re.escape(_BOUNDARY)}]", rest[1:], maxsplit=1)[0]
+    items = _split_items(clause)
+    if len(items) >= 2 and all(0 < len(i) <= _rules()["data"]["item_max_chars"] for i in items):
+        return items, False
     return [], False
 
 
