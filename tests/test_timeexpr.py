@@ -29,12 +29,15 @@ def resolve(expression: str, date: str | None, text: str = "正文一句。") ->
     ("上年末", "2021-08-30", ["2020-12-31"]),
     ("年末", "2024-03-28", ["2023-12-31"]),
     ("一季度", "2021-08-30", ["2021-Q1"]),
+    ("9月，", "2024-03-25", ["2023-09"]),  # the latest September not after the document
+    ("3月份", "2024-03-25", ["2024-03"]),
 ])
 def test_expressions_resolve_against_the_document_date(expression, date, expected):
     assert resolve(expression, date) == expected
 
 
-@pytest.mark.parametrize("not_a_date", ["T+1日", "7×24小时", "30日留存率", "2000余种", "较上年末下降", "同比增长"])
+@pytest.mark.parametrize("not_a_date", ["T+1日", "7×24小时", "30日留存率", "2000余种", "较上年末下降", "同比增长",
+                                        "12个月", "3月期存款"])
 def test_what_is_not_a_date(not_a_date):
     assert resolve(not_a_date, "2021-08-30") == []
 
