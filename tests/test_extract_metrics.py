@@ -116,6 +116,10 @@ def test_a_verb_with_no_agent_says_what_was_counted():
     ("本集团金融科技人员达到4,110人，占本集团员工总数的8.25%。", ["金融科技人员", "金融科技人员占本集团员工总数"]),
     ("本行推出“智慧财资”平台，交易金额突破1.2万亿元。", ["智慧财资交易金额"]),
     ("力争到2025年末线上化率达到95%以上。", ["线上化率"]),
+    # A verb before a noun it qualifies names a kind of it; 约占 is a share too.
+    ("截至报告期末，本公司研发人员10,846人，约占本集团员工总数的9.32%。", ["研发人员", "研发人员占本集团员工总数"]),
+    # An adverb before the action after a figure is the action's.
+    ("其中2,900余个项目已上线。", ["上线的项目"]),
 ])
 def test_annual_report_subjects(sentence, subjects):
     assert [m.subject for m in metrics(sentence)] == subjects

@@ -301,7 +301,9 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         subject = f"{action}的{noun}" if action and noun else noun or action
         return _trim(topic + subject if subject else ""), entity, topic
 
-    verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"]), default=None)
+    qualified = tokens[-1] in words["nouns_a_verb_qualifies"]
+    verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"] and not (qualified and i == len(tokens) - 2)),
+                  default=None)
     if share and previous_subject:
         return _trim(previous_subject + "".join(tokens)), entity, ""  # …亿元，占营业收入的3.03%
     if verb_at is None or any(t in words["share_words"] for t in tokens):
@@ -330,7 +332,10 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     clause = clause.split("的", 1)[0]
     tokens = lcut(clause)
     verb_at = next((i for i, t in enumerate(tokens) if t in r["verbs"]), len(tokens))
-    return "".join(tokens[:verb_at]), "".join(tokens[verb_at:])
+    noun = tokens[:verb_at]
+    while noun and noun[-1] in r["strip_leading"]:  # 项目已上线: the adverb leads the action
+        noun.pop()
+    return "".join(noun), "".join(tokens[verb_at:])
 
 
 def _is_organisation(token: str) -> bool:
