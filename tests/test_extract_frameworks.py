@@ -25,6 +25,8 @@ def frameworks(text: str):
     ("本公司推进“三个升级”：客户服务升级、经营模式升级、管理体系升级。",
      ("三个升级", ("客户服务升级", "经营模式升级", "管理体系升级"))),
     ("实施三大战略：零售金融、公司金融和金融市场。", ("三大战略", ("零售金融", "公司金融", "金融市场"))),
+    # Each member quoted on its own.
+    ("围绕“数字乡村”“数字政务”“数字零售”三大场景持续发力。", ("三大场景", ("数字乡村", "数字政务", "数字零售"))),
 ])
 def test_a_count_with_its_list(sentence, expected):
     assert frameworks(sentence) == [expected]

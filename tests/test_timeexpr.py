@@ -31,6 +31,8 @@ def resolve(expression: str, date: str | None, text: str = "正文一句。") ->
     ("一季度", "2021-08-30", ["2021-Q1"]),
     ("9月，", "2024-03-25", ["2023-09"]),  # the latest September not after the document
     ("3月份", "2024-03-25", ["2024-03"]),
+    ("2023年前三季度", None, ["2023-Q3"]),
+    ("前三季度", "2023-10-30", ["2023-Q3"]),
 ])
 def test_expressions_resolve_against_the_document_date(expression, date, expected):
     assert resolve(expression, date) == expected

@@ -22,6 +22,9 @@ from generator.model import Document, Sentence
 
 _BOUNDARY = "，,。；;：:（）()！？!?"
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「『", "”\"」』"
+_QUOTED_ITEM = re.compile(f"[{_OPEN_QUOTES}]([^{_OPEN_QUOTES}{_CLOSE_QUOTES}]+)[{_CLOSE_QUOTES}]")
+#: Quoted items, one after another (maybe 、 between), at the end of a text.
+_QUOTED_RUN = re.compile(f"(?:{_QUOTED_ITEM.pattern}、?)+$")
 
 
 @dataclass(frozen=True)
@@ -165,19 +168,20 @@ def _list_before(text: str, end: int) -> tuple[list[str], bool]:
     """The list that ends right before a count, and whether it was quoted ([] when there is none)."""
     data = _rules()["data"]
     before = text[:end].removesuffix("等")
-    candidates = []  # (text, quoted): the quotes delimit a quoted list exactly
-    if before[-1:] in _CLOSE_QUOTES:
-        opening = max(before.rfind(q) for q in _OPEN_QUOTES)
-        candidates.append((before[opening + 1:-1], True))
+    candidates = []  # (items, quoted): the quotes delimit a quoted list exactly
+    run = _QUOTED_RUN.search(before)
+    if run:
+        # “敏捷、智慧、生态”: one quoted list; “数字乡村”“数字政务”“数字零售”: each item quoted.
+        quoted = _QUOTED_ITEM.findall(run.group())
+        candidates.append((quoted if len(quoted) > 1 else _split_items(quoted[0]), True))
     start = max(before.rfind(ch) for ch in _BOUNDARY)
     clause = before[start + 1:]
     for lead in _rules()["lead"]:
         if clause.startswith(lead):
             clause = clause[len(lead):]
             break
-    candidates.append((clause, clause.startswith(tuple(_OPEN_QUOTES))))
-    for candidate, quoted in candidates:
-        items = _split_items(candidate)
+    candidates.append((_split_items(clause), clause.startswith(tuple(_OPEN_QUOTES))))
+    for items, quoted in candidates:
         if len(items) >= 2 and not quoted:
             items[0] = _trim_first(items[0], items[1:])
         if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"] and not set(i) & set(_BOUNDARY)
