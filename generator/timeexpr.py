@@ -153,8 +153,11 @@ class TimeContext:
     @classmethod
     @lru_cache(maxsize=8)  # the metrics and the events of one document share it
     def of(cls, document: Document) -> "TimeContext":
-        """The context of a document, with every sentence's mentions resolved in reading order."""
-        context = cls("".join(s.text for s in document.sentences()), document.date)
+        """The context of a document, with every sentence's mentions resolved in reading order.
+
+        The title counts as text: "…2024年半年度报告摘要" names the report period.
+        """
+        context = cls("".join([document.field("title") or "", *(s.text for s in document.sentences())]), document.date)
         span = None
         context.sentence_mentions: dict[str, list[TimeMention]] = {}
         for sentence in document.sentences():

@@ -66,6 +66,11 @@ def test_subjects_name_what_is_measured(sentence, subject):
     assert metrics(sentence)[0].subject == subject
 
 
+def test_a_growth_rate_is_a_change_of_the_figure_before():
+    level, rate = metrics("企业手机银行客户数较上年末增加120万户，增幅13.2%。")
+    assert (rate.subject, rate.change, rate.direction, rate.value) == (level.subject, True, "up", 13.2)
+
+
 def test_a_change_takes_the_subject_and_direction_of_its_level():
     revenue, change, profit, fall = metrics("营业收入4678亿元，同比增长4.3%；净利润1645亿元，同比下降9.8%。")
     assert (change.subject, change.change, change.direction, change.basis) == ("营业收入", True, "up", "yoy")

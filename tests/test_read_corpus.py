@@ -106,3 +106,10 @@ def test_document_text_is_kept_verbatim(tmp_path):
     (tmp_path / "x.txt").write_text(text, encoding="utf-8")
     [document], _ = read_corpus(tmp_path)
     assert [s.text for s in document.sentences()] == ["正文有<script>alert(1)</script>、{{ x }}、{% raw %}和*星号*。"]
+
+
+def test_an_undated_report_is_dated_by_the_period_its_title_names(tmp_path):
+    (tmp_path / "h1.txt").write_text("工商银行2024年半年度报告摘要\n\n截至6月末，金融科技人员3.6万人。\n", encoding="utf-8")
+    [document], _ = read_corpus(tmp_path)
+    assert (document.title, document.date, document.meta["date"].source) == (
+        "工商银行2024年半年度报告摘要", "2024-H1", "inferred")

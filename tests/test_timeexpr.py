@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.model import MetaValue
 from generator.timeexpr import TimeContext
 from tests.conftest import make_document
 
@@ -66,3 +67,10 @@ def test_a_year_the_text_names_comes_before_the_calendars_guess():
 def test_a_target_year_is_not_the_texts_own():
     context = TimeContext.of(make_document("2024年，本行推进转型，力争到2025年末线上化率达到95%。\n到2025年全面完成。\n"))
     assert context.year == 2024
+
+
+def test_the_title_names_the_report_its_text_speaks_of():
+    document = make_document("报告期内，本行持续投入。")
+    document.meta["title"] = MetaValue("工商银行2024年半年度报告摘要", "first_line")
+    context = TimeContext.of(document)
+    assert [m.period.value for m in context.sentence_mentions[next(document.sentences()).id]] == ["2024-H1"]

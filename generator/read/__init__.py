@@ -106,8 +106,9 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
     for name, value in sorted(candidates, key=lambda item: TRUST.index(item[1].source)):
         meta.setdefault(name, value)
     if "date" not in meta:
-        # An undated document speaks from the report period or year its text names.
-        text = "".join(block.text for block in blocks)
+        # An undated document speaks from the report period or year its title and text name.
+        title = meta["title"].value if "title" in meta else ""
+        text = title + "".join(block.text for block in blocks)
         inferred = TimeContext(text, None).inferred_date
         if inferred:
             meta["date"] = MetaValue(inferred, "inferred")
