@@ -123,6 +123,8 @@ def test_a_verb_with_no_agent_says_what_was_counted():
     ("力争到2025年末线上化率达到95%以上。", ["线上化率"]),
     # A verb before a noun it qualifies names a kind of it; 约占 is a share too.
     ("截至报告期末，本公司研发人员10,846人，约占本集团员工总数的9.32%。", ["研发人员", "研发人员占本集团员工总数"]),
+    ("本行研发投入强度（研发投入占营业收入比重）达到3.5%。", ["研发投入强度"]),
+    ("数字人民币试点地区扩大至26个。", ["数字人民币试点地区"]),
     # An adverb before the action after a figure is the action's.
     ("其中2,900余个项目已上线。", ["上线的项目"]),
 ])

@@ -113,3 +113,9 @@ def test_an_undated_report_is_dated_by_the_period_its_title_names(tmp_path):
     [document], _ = read_corpus(tmp_path)
     assert (document.title, document.date, document.meta["date"].source) == (
         "工商银行2024年半年度报告摘要", "2024-H1", "inferred")
+
+
+def test_full_width_figures_read_as_ascii(tmp_path):
+    (tmp_path / "a.txt").write_text("标题\n\n截至２０２３年末，ＡＰＰ用户达１．２亿户，同比增长１２％。全文完．\n", encoding="utf-8")
+    [document], _ = read_corpus(tmp_path)
+    assert [s.text for s in document.sentences()] == ["截至2023年末，APP用户达1.2亿户，同比增长12%。", "全文完．"]

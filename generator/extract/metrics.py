@@ -301,9 +301,8 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         subject = f"{action}的{noun}" if action and noun else noun or action
         return _trim(topic + subject if subject else ""), entity, topic
 
-    qualified = tokens[-1] in words["nouns_a_verb_qualifies"]
-    verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"] and not (qualified and i == len(tokens) - 2)),
-                  default=None)
+    qualifies = {i for i, t in enumerate(tokens[1:]) if t in words["nouns_a_verb_qualifies"]}  # 研发|人员
+    verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"] and i not in qualifies), default=None)
     if share and previous_subject:
         return _trim(previous_subject + "".join(tokens)), entity, ""  # …亿元，占营业收入的3.03%
     if verb_at is None or any(t in words["share_words"] for t in tokens):

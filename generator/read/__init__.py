@@ -80,6 +80,20 @@ def read_sidecar(path: Path) -> dict[str, MetaValue]:
     return meta_from_mapping(mapping, "sidecar")
 
 
+#: Full-width digits, Latin letters and ％ (１．２亿户, ＡＰＰ) are typesetting
+#: variants of ASCII ones (Unicode's compatibility forms); in ASCII, every rule
+#: that reads figures, years and names reads them too.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                *range(0xFF41, 0xFF5B), ord("％"))}
+#: ．between digits is a decimal point; elsewhere it may end a sentence.
+_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def half_width(text: str) -> str:
+    """`text` with full-width digits, Latin letters, ％ and decimal points as ASCII (the same length)."""
+    return _FULL_WIDTH_POINT.sub(".", text.translate(_HALF_WIDTH))
+
+
 def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
     """Read one corpus file into a `Document`; its `warnings` say what was odd.
 
@@ -90,6 +104,7 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
         text, encoding = decode(path.read_bytes())
     except NotText as error:
         raise ReadError(str(error)) from error
+    text = half_width(text)
     reader = reader_for(path.suffix.lower(), text)
     if reader is None:
         raise ReadError(f"unsupported format {path.suffix or '(no extension)'}")
