@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
     ("https://img.example.com/2021/08/a.jpg", "image_caption"),
     ("图片来源：视觉中国", "image_caption"),
     ("|", "stray_symbols"),
+    ("本文首发于《中国金融电脑》2024年第4期。", "reprint_notice"),
+    ("原标题：邮储银行：数字化转型跑出加速度", "reprint_notice"),
+    ("首页 > 财经 > 银行", "breadcrumb"),
+    ("当前位置：首页 > 新闻 > 正文", "breadcrumb"),
+    ("【打印】【关闭】", "page_tools"),
+    ("【字体：大 中 小】 打印本页 关闭窗口", "page_tools"),
+    ("（完）", "end_mark"),
 ])
 def test_furniture_lines_are_recognised(line, rule):
     assert furniture_rule(line) == rule
@@ -36,6 +43,8 @@ def test_furniture_lines_are_recognised(line, rule):
     "截至6月末,工行累计开立数字人民币个人钱包356万个、对公钱包70万个,签约商户14万户。",
     "相关部门表示，将继续加大支持力度。",
     "地址变更后，网点服务不受影响。",
+    "首页改版后，手机银行打印回单更方便。",
+    "大中小微企业均可申请。",
 ])
 def test_article_sentences_are_not_furniture(sentence):
     assert furniture_rule(sentence) is None

@@ -69,3 +69,8 @@ def test_only_the_first_line_is_the_title():
     head = read_head([Block("3.6 金融科技与数字化转型"), Block("3.6.1 金融科技投入"), Block("正文一句。")], {})
     assert head.meta["title"].value == "3.6 金融科技与数字化转型"
     assert [b.text for b in head.blocks] == ["3.6.1 金融科技投入", "正文一句。"]
+
+
+def test_a_bylines_author_with_the_post_in_brackets():
+    head = read_head([Block("标题"), Block("作者：周九（光大银行金融科技部副总经理）"), Block("正文一句。")], {})
+    assert (head.meta["author"].value, head.author_post) == ("周九", "光大银行金融科技部副总经理")

@@ -41,6 +41,8 @@ def _patterns():
         "lead_date": re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
         "post_then_name": re.compile(rf"^(?P<post>\S{{0,40}}?(?:{posts}))\s*(?P<name>{name})$"),
         "name_then_post": re.compile(rf"^(?P<name>{name})\s+(?P<post>\S{{0,40}}?(?:{posts}))$"),
+        # a byline's author with the post in brackets: 周九（光大银行金融科技部副总经理）
+        "name_with_post": re.compile(rf"^(?P<name>{name})\s*[（(](?P<post>[^（）()]{{0,40}}?(?:{posts}))[）)]$"),
         "punctuation": re.compile(r"[。！？!?，,；;、“”\"]"),
         "reporter": re.compile(data["reporter_line"]),
         "publisher": re.compile(rf"^(?!.*(?:{data['publisher_not']}))[^\s，,。；;]{{2,16}}"
@@ -135,6 +137,10 @@ def read_head(blocks: list[Block], known: dict[str, MetaValue]) -> Head:
             continue
         byline = (parse_byline(text) or parse_reporter_line(text)) if block.heading_level is None else None
         if byline:
+            with_post = _patterns()["name_with_post"].match(byline.get("author", ""))
+            if with_post:
+                byline["author"] = with_post.group("name")
+                head.author_post = head.author_post or with_post.group("post")
             for name, value in byline.items():
                 head.meta.setdefault(name, MetaValue(value, "byline"))
             head.consumed.append(RemovedText(text, "byline"))
