@@ -242,7 +242,7 @@ class TimeContext:
         parts = match.groupdict()
         kind = rule["kind"]
         if kind == "span":
-            return Period(f"{parts['start']}/{parts['end']}", "span")
+            return Period(f"{parts.get('start') or rule['start']}/{parts.get('end') or rule['end']}", "span")
         if kind == "named_span":
             return span
         if kind in ("report", "report_end"):
@@ -251,6 +251,8 @@ class TimeContext:
             return self.report if kind == "report" else Period(period_end(self.report.value), "day")
         if parts.get("year"):
             year = int(parts["year"])
+        elif rule.get("year_from") == "date" and self.date:
+            year = int(self.date[:4]) + rule.get("year_offset", 0)
         elif parts.get("month") and self.date:
             # 3月28日 in a document of 2024-03-28: the latest such date not after the document.
             year = int(self.date[:4])

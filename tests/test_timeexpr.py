@@ -34,13 +34,17 @@ def resolve(expression: str, date: str | None, text: str = "正文一句。") ->
     ("3月份", "2024-03-25", ["2024-03"]),
     ("2023年前三季度", None, ["2023-Q3"]),
     ("前三季度", "2023-10-30", ["2023-Q3"]),
+    ("“十四五”期间", None, ["2021/2025"]),
+    ("今年一季度", "2024-03-28", ["2024-Q1"]),  # the year written in, not the year reported on
+    ("去年下半年", "2024-08-30", ["2023-H2"]),
+    ("今年", "2024-03-28", ["2024"]),
 ])
 def test_expressions_resolve_against_the_document_date(expression, date, expected):
     assert resolve(expression, date) == expected
 
 
 @pytest.mark.parametrize("not_a_date", ["T+1日", "7×24小时", "30日留存率", "2000余种", "较上年末下降", "同比增长",
-                                        "12个月", "3月期存款"])
+                                        "12个月", "3月期存款", "“十四五”规划"])
 def test_what_is_not_a_date(not_a_date):
     assert resolve(not_a_date, "2021-08-30") == []
 
