@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("【打印】【关闭】", "page_tools"),
     ("【字体：大 中 小】 打印本页 关闭窗口", "page_tools"),
     ("（完）", "end_mark"),
+    ("微信扫一扫关注该公众号", "widget"),
+    ("阅读原文", "widget"),
 ])
 def test_furniture_lines_are_recognised(line, rule):
     assert furniture_rule(line) == rule

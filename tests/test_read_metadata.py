@@ -1,3 +1,5 @@
+import pytest
+
 from generator.model import MetaValue
 from generator.read.metadata import parse_byline, parse_person_line, read_head
 from generator.read.readers import Block
@@ -74,3 +76,11 @@ def test_only_the_first_line_is_the_title():
 def test_a_bylines_author_with_the_post_in_brackets():
     head = read_head([Block("标题"), Block("作者：周九（光大银行金融科技部副总经理）"), Block("正文一句。")], {})
     assert (head.meta["author"].value, head.author_post) == ("周九", "光大银行金融科技部副总经理")
+
+
+@pytest.mark.parametrize("note, post", [("作者系交通银行副行长", "交通银行副行长"),
+                                        ("（作者单位：中国银行研究院）", "中国银行研究院")])
+def test_a_note_on_the_author_anywhere_gives_the_post(note, post):
+    head = read_head([Block("标题"), Block("正文一句。"), Block("正文二句。"), Block(note)], {})
+    assert head.author_post == post
+    assert [b.text for b in head.blocks] == ["正文一句。", "正文二句。"]

@@ -50,6 +50,25 @@ def test_the_article_heading_names_a_page_better_than_its_title():
     assert HtmlReader().read(page).meta["title"].value == "招商银行App月活破亿"
 
 
+WECHAT_ARTICLE = """<html><head><meta property="og:site_name" content="微信公众平台"></head><body>
+<h1 class="rich_media_title">交通银行：数字化转型的实践与思考</h1>
+<div id="meta_content" class="rich_media_meta_list">
+<span class="rich_media_meta rich_media_meta_text">钱斌</span>
+<span class="rich_media_meta rich_media_meta_nickname"><a id="js_name">中国金融杂志</a></span>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-02-05 08:00</em>
+</div>
+<div id="js_content"><p>当前，数字化转型已成为银行业高质量发展的必由之路。</p></div>
+<div class="rich_media_tool">阅读原文 阅读 1234 在看 56</div>
+</body></html>"""
+
+
+def test_a_wechat_article_gives_its_byline_fields_and_leaves_them_out_of_the_text():
+    source = HtmlReader().read(WECHAT_ARTICLE)
+    assert {k: v.value for k, v in source.meta.items()} == {
+        "title": "交通银行：数字化转型的实践与思考", "date": "2024-02-05", "publisher": "中国金融杂志", "author": "钱斌"}
+    assert [b.text for b in source.blocks] == ["交通银行：数字化转型的实践与思考", "当前，数字化转型已成为银行业高质量发展的必由之路。"]
+
+
 def test_markdown_front_matter_and_headings():
     source = MarkdownReader().read(
         "---\ntitle: 数字化转型报告\ndate: 2023-05-01\n作者: 张三\n---\n# 数字化转型报告\n\n## 一、总体情况\n\n"

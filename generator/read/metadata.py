@@ -45,6 +45,7 @@ def _patterns():
         "name_with_post": re.compile(rf"^(?P<name>{name})\s*[（(](?P<post>[^（）()]{{0,40}}?(?:{posts}))[）)]$"),
         "punctuation": re.compile(r"[。！？!?，,；;、“”\"]"),
         "reporter": re.compile(data["reporter_line"]),
+        "author_note": re.compile(data["author_note"]),
         "publisher": re.compile(rf"^(?!.*(?:{data['publisher_not']}))[^\s，,。；;]{{2,16}}"
                                 rf"(?:{'|'.join(map(re.escape, data['publisher_suffixes']))})$"),
     }
@@ -154,6 +155,14 @@ def read_head(blocks: list[Block], known: dict[str, MetaValue]) -> Head:
             remaining.pop(index)
             continue
         index += 1
+    # A note on the author may close the article as well as open it.
+    for index, block in enumerate(remaining):
+        note = _patterns()["author_note"].match(block.text) if block.heading_level is None else None
+        if note:
+            head.author_post = head.author_post or note.group("post")
+            head.consumed.append(RemovedText(block.text, "author_note"))
+            remaining.pop(index)
+            break
     head.blocks = remaining
     return head
 

@@ -92,8 +92,10 @@ class HtmlReader:
         except (etree.ParserError, ValueError) as error:
             return Source(self.format, [], warnings=[f"unreadable HTML ({error})"])
         meta = self._head_meta(root)
+        byline, taken = self._byline_elements(root)
+        meta.update(byline)
         blocks, removed = self.blocks(root)
-        return Source(self.format, blocks, meta, removed=removed)
+        return Source(self.format, blocks, meta, removed=taken + removed)
 
     def blocks(self, root) -> tuple[list[Block], list[RemovedText]]:
         """The blocks of the article inside `root`, and the furniture elements dropped."""
@@ -128,6 +130,40 @@ class HtmlReader:
         if "title" not in found and title:
             found["title"] = MetaValue(title, "html_meta")
         return found
+
+    @staticmethod
+    def _byline_elements(root) -> tuple[dict[str, MetaValue], list[RemovedText]]:
+        """The fields the page prints in elements named for them, each taken out of the text.
+
+        A byline element's fields go with it; a lone person's name left in it
+        is the author (a WeChat article's author line: 钱斌 中国金融杂志 2024-02-05).
+        """
+        data = rules.load("metadata")
+
+        def named(names):
+            wanted = set(names)
+            return [e for e in root.iter() if isinstance(e.tag, str)
+                    and wanted & {e.get("id", ""), *e.get("class", "").split()}]
+
+        found, removed = {}, []
+        for name, names in data["html_field_elements"].items():
+            for element in named(names):
+                text = " ".join(element.text_content().split())
+                value = parse_date(text) if name == "date" else text
+                if value and name not in found:
+                    found[name] = MetaValue(value, "html_meta")
+                if element.getparent() is not None:
+                    element.drop_tree()
+                    removed.append(RemovedText(text, "byline"))
+        for element in named(data["html_byline_elements"]):
+            text = " ".join(element.text_content().split())
+            if element.getparent() is None or not text:
+                continue
+            if "author" not in found and re.fullmatch(data["person_name"], text):
+                found["author"] = MetaValue(text, "html_meta")
+            element.drop_tree()
+            removed.append(RemovedText(text, "byline"))
+        return found, removed
 
     @staticmethod
     def _strip_site_name(title: str, publisher: MetaValue | None) -> str:
