@@ -19,3 +19,11 @@ def test_phrases_lists_and_emphasis_are_not_names():
 
 def test_people_with_their_posts():
     assert candidates("在业绩发布会上，工行副行长张文武介绍了做法。") == [("张文武", "person", "副行长")]
+    assert candidates("数字货币研究所所长穆长春在会上发言。") == [("穆长春", "person", "所长")]
+    assert candidates("董事长欧阳明华指出，要坚持创新。") == [("欧阳明华", "person", "董事长")]
+
+
+def test_the_words_after_a_bare_post_name_no_one():
+    for text in ("该行副行长在会上表示，将加快转型。", "行长也表示，将继续推进。", "董事长和行长指出，要坚持创新。",
+                 "行长曾表示，要创新。", "行长向记者介绍，平台已上线。"):
+        assert candidates(text) == [], text

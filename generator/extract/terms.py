@@ -31,11 +31,13 @@ class TermCandidate:
 def _rules():
     data = rules.load("terms")
     posts = "|".join(map(re.escape, sorted(rules.load("metadata")["posts"], key=len, reverse=True)))
+    family = "|".join([*data["person_compound_surnames"], f"[{data['person_surnames']}]"])
     return {
         "data": data,
         "quoted": re.compile(r"[“\"「『]([^”\"」』]+)[”\"」』]"),
         "quoted_not": re.compile(data["quoted_not"]),
-        "person": re.compile(rf"(?P<post>{posts})(?P<name>[\u4e00-\u9fff]{{2,3}}?){data['person_after']}"),
+        "person": re.compile(rf"(?P<post>{posts})(?P<name>(?:{family})[\u4e00-\u9fff]{{1,2}}?){data['person_after']}"),
+        "person_name_not": re.compile(data["person_name_not"]),
         "product_cue": tuple(sorted(data["product_cues"], key=len, reverse=True)),
     }
 
@@ -63,6 +65,8 @@ class TermExtractor:
                 kind = "product" if any(cue in after for cue in r["product_cue"]) else "concept"
                 found.append(TermCandidate(name, kind, document.id, sentence.id))
             for person in r["person"].finditer(sentence.text):
+                if r["person_name_not"].search(person.group("name")):
+                    continue
                 found.append(TermCandidate(person.group("name"), "person", document.id, sentence.id,
                                            person.group("post")))
         return found
