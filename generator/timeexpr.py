@@ -157,7 +157,8 @@ class TimeContext:
 
         The title counts as text: "…2024年半年度报告摘要" names the report period.
         """
-        context = cls("".join([document.field("title") or "", *(s.text for s in document.sentences())]), document.date)
+        text = "".join([document.field("title") or "", *(s.text for s in document.sentences())])
+        context = cls(text, document.date)
         span = None
         context.sentence_mentions: dict[str, list[TimeMention]] = {}
         for sentence in document.sentences():

@@ -154,7 +154,8 @@ class HtmlReader:
                     found[name] = MetaValue(value, "html_meta")
                 if element.getparent() is not None:
                     element.drop_tree()
-                    removed.append(RemovedText(text, "byline"))
+                    if text:
+                        removed.append(RemovedText(text, "byline"))
         for element in named(data["html_byline_elements"]):
             text = " ".join(element.text_content().split())
             if element.getparent() is None or not text:
