@@ -53,6 +53,7 @@ class _Figure:
     unit: str
     qualifier: str
     counted_noun: str | None  # "省份" in 31省份
+    closes_range: bool = False  # the high end of a range: 5亿元 in 3至5亿元
 
 
 @cache
@@ -82,6 +83,8 @@ def _rules():
         "figure": figure,
         "unit_names": unit_names,
         "magnitudes": set(rules.load("numbers")["large_units"]),
+        "currency_before": re.compile(rf"({alternatives(units['currency_before'])})\s*"
+                                      rf"(?:{alternatives(qualifiers['before'])})?\s*$"),
         "digits": set(rules.load("numbers")["digits"]),
         "change_word": change_word,
         "boundary": re.compile(subject["boundaries"]),
@@ -119,19 +122,29 @@ class MetricExtractor:
         figures = [f for f in _figures(text) if not any(m.start <= f.start < m.end for m in mentions)]
         metrics: list[Metric] = []
         contexts: list[str] = []  # the words that led each figure's subject, for "、" lists
+        changes: list[re.Match | None] = []  # the change word of each figure
         for index, figure in enumerate(figures):
             # A clause starts after the last boundary, or after the figure before it.
             previous_end = figures[index - 1].end if index else 0
             change = _rules()["change_word"].search(text[previous_end:figure.start])
             words_end = previous_end + change.start() if change else figure.start
             clause_start = max(_clause_start(text, words_end), previous_end)
-            subject, entity, context = _subject(text, clause_start, words_end, figure, mentions,
-                                                contexts[-1] if contexts else None,
-                                                metrics[-1].subject if metrics else None)
+            following = figures[index + 1] if index + 1 < len(figures) else None
+            if figure.closes_range and metrics and figures[index - 1].qualifier == "at_least":
+                # 同比增长20%至30%, 3至5亿元: the high end is what the low end is.
+                subject, entity, context = metrics[-1].subject, metrics[-1].entity, contexts[-1]
+                change = change or changes[-1]
+            else:
+                # A range's low end finds its noun after the high end: 覆盖100至200万户.
+                counted = following if following is not None and following.closes_range else figure
+                subject, entity, context = _subject(text, clause_start, words_end, counted, mentions,
+                                                    contexts[-1] if contexts else None,
+                                                    metrics[-1].subject if metrics else None)
             if not subject and metrics:
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
                 subject, entity = metrics[-1].subject, metrics[-1].entity
             contexts.append(context)
+            changes.append(change)
             before = [m for m in mentions if m.end <= figure.start]
             period = (before[-1] if before else mentions[0]).period if mentions else time.default_period
             direction, basis = _direction_and_basis(change)
@@ -188,12 +201,18 @@ def _figures(text: str) -> list[_Figure]:
             continue
         joined = low or (found[-1] if found else None)
         gap = connector.fullmatch(text, joined.end, figure.start) if joined else None
-        if gap and joined.unit in ("", figure.unit):
+        # 减少120个至2,900个: by one figure to the other, not a range (20%至30% may be either: a range).
+        by_to = joined is not None and joined.unit == figure.unit not in ("", "%") \
+            and r["change_word"].search(text, 0, joined.start) is not None
+        if gap and joined.unit in ("", figure.unit) and not by_to:
             if joined is low:
-                found.append(_Figure(low.start, low.end, low.number_text, low.value, figure.unit, "at_least", None))
+                # 3至5亿元: the low end counts in the high end's magnitude too.
+                magnitude = figure.number_text[len(figure.number_text.rstrip("".join(r["magnitudes"]))):]
+                value = parse_number(low.number_text + magnitude) if magnitude else low.value
+                found.append(_Figure(low.start, low.end, low.number_text, value, figure.unit, "at_least", None))
             else:
                 found[-1] = _Figure(**{**vars(joined), "qualifier": "at_least"})
-            figure = _Figure(**{**vars(figure), "qualifier": "at_most"})
+            figure = _Figure(**{**vars(figure), "qualifier": "at_most", "closes_range": True})
         low = None
         found.append(figure)
     return found
@@ -228,6 +247,9 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
         if match.group(group):
             qualifier = data["qualifiers"][group][match.group(group)]
     base_unit = r["unit_names"][unit] if unit else ("个" if noun else "")
+    currency = r["currency_before"].search(text, 0, match.start("number"))
+    if base_unit == "元" and currency:
+        base_unit = data["units"]["currency_before"][currency.group(1)]
     return _Figure(match.start(), match.end(), number, value, base_unit, qualifier, noun)
 
 
