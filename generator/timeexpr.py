@@ -239,6 +239,16 @@ class TimeContext:
                     taken.append((match.start(), match.end()))
         return sorted(found, key=lambda mention: mention.start)
 
+    def _around_date(self, rule: dict) -> Period | None:
+        """A day or month counted back from the document's date (昨日, 上月), or None when it has no day."""
+        if self.date is None:
+            return None
+        date = dt.date.fromisoformat(self.date)
+        if "days_before" in rule:
+            return Period((date - dt.timedelta(days=rule["days_before"])).isoformat(), "day")
+        months = date.year * 12 + date.month - 1 - rule["months_before"]
+        return Period(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
+
     def _resolve(self, match: re.Match, rule: dict, span: Period | None) -> Period | None:
         parts = match.groupdict()
         kind = rule["kind"]
@@ -246,6 +256,8 @@ class TimeContext:
             return Period(f"{parts.get('start') or rule['start']}/{parts.get('end') or rule['end']}", "span")
         if kind == "named_span":
             return span
+        if "days_before" in rule or "months_before" in rule:
+            return self._around_date(rule)
         if kind in ("report", "report_end"):
             if self.report is None:
                 return None

@@ -38,13 +38,17 @@ def resolve(expression: str, date: str | None, text: str = "正文一句。") ->
     ("今年一季度", "2024-03-28", ["2024-Q1"]),  # the year written in, not the year reported on
     ("去年下半年", "2024-08-30", ["2023-H2"]),
     ("今年", "2024-03-28", ["2024"]),
+    ("昨日", "2024-01-01", ["2023-12-31"]),
+    ("近日", "2024-08-30", ["2024-08"]),
+    ("上月", "2024-01-15", ["2023-12"]),
 ])
 def test_expressions_resolve_against_the_document_date(expression, date, expected):
     assert resolve(expression, date) == expected
 
 
 @pytest.mark.parametrize("not_a_date", ["T+1日", "7×24小时", "30日留存率", "2000余种", "较上年末下降", "同比增长",
-                                        "12个月", "3月期存款", "“十四五”规划"])
+                                        "12个月", "3月期存款", "“十四五”规划",
+                                        "今日头条"])
 def test_what_is_not_a_date(not_a_date):
     assert resolve(not_a_date, "2021-08-30") == []
 
@@ -78,3 +82,7 @@ def test_the_title_names_the_report_its_text_speaks_of():
     document.meta["title"] = MetaValue("工商银行2024年半年度报告摘要", "first_line")
     context = TimeContext.of(document)
     assert [m.period.value for m in context.sentence_mentions[next(document.sentences()).id]] == ["2024-H1"]
+
+
+def test_news_words_need_the_documents_day():
+    assert resolve("近日", None) == [] and resolve("昨日", "2024") == []
