@@ -14,6 +14,11 @@ def test_the_longest_alias_decides():
     assert indicator_of("数字乡村覆盖省份") is None
 
 
+def test_of_two_aliases_as_long_the_one_that_starts_first_decides():
+    assert indicator_of("绿色贷款余额")["id"] == "green-loans"  # not 贷款余额
+    assert indicator_of("贷款余额")["id"] == "loans"
+
+
 def _metrics(*documents):
     found = []
     for index, (text, date) in enumerate(documents):

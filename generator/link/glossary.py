@@ -1,7 +1,9 @@
 """The metric glossary: metrics of every document grouped by what they measure.
 
 A metric's subject is matched against the catalogue of indicators
-(`generator/data/indicators.yaml`); the longest alias it contains decides.
+(`generator/data/indicators.yaml`); the longest alias it contains decides,
+and of two as long, the one that starts first: 绿色贷款余额 is a green loan's
+balance, not any loan's (the words before a Chinese noun narrow it).
 A subject no alias matches names an indicator of its own, so that the same
 phrasing in two documents still meets on one page.
 """
@@ -91,11 +93,16 @@ def _aliases() -> list[tuple[str, dict]]:
 
 @cache
 def indicator_of(subject: str) -> dict | None:
-    """The catalogue entry whose longest alias `subject` contains, or None (subjects repeat: cached)."""
+    """The catalogue entry whose longest alias `subject` contains, the first of equals in the subject,
+    or None (subjects repeat: cached)."""
+    found = None  # (length, -start, entry)
     for alias, entry in _aliases():
-        if alias in subject:
-            return entry
-    return None
+        if found and len(alias) < found[0]:
+            break
+        start = subject.find(alias)
+        if start >= 0 and (found is None or -start > found[1]):
+            found = (len(alias), -start, entry)
+    return found[2] if found else None
 
 
 def build_glossary(metrics: list[Metric]) -> list[Indicator]:
