@@ -222,6 +222,10 @@ class HtmlReader:
 
         def visit(node):
             tag = node.tag if isinstance(node.tag, str) else ""
+            if tag == "table":
+                flush()
+                blocks.extend(Block(row) for row in table_rows(node))
+                return
             level = self._HEADINGS.get(tag)
             if tag in self._BLOCK_TAGS or level or tag == "br":
                 flush()
@@ -241,6 +245,30 @@ class HtmlReader:
         visit(element)
         flush()
         return blocks
+
+
+def table_rows(table) -> list[str]:
+    """A table's rows, each as one line of text.
+
+    A document has paragraphs, not tables, so a row under a header row reads
+    as an analyst would say it, each cell with its column's label and the
+    first with the row's: 指标|2023年|2022年 over 手机银行用户数|4.6亿户|4.3亿户 is
+    "2023年手机银行用户数4.6亿户，2022年4.3亿户。" A row without a header row is
+    its cells, comma-joined.
+    """
+    rows = [[" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")]
+            for row in table.iter("tr")]
+    rows = [row for row in rows if any(row)]
+    header = rows[0] if rows and table.find(".//th") is not None else None
+    lines = []
+    for row in rows[1:] if header else rows:
+        if header and len(row) == len(header) > 1 and row[0]:
+            filled = [(header[i], row[i]) for i in range(1, len(row)) if row[i]]
+            cells = [f"{label}{row[0] if n == 0 else ''}{value}" for n, (label, value) in enumerate(filled)]
+            lines.append("，".join(cells) + "。")
+        else:
+            lines.append("，".join(cell for cell in row if cell))
+    return lines
 
 
 class MarkdownReader:
