@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("【打印】【关闭】", "page_tools"),
     ("【字体：大 中 小】 打印本页 关闭窗口", "page_tools"),
     ("（完）", "end_mark"),
+    ("责编：张三 审核：李四", "credits"),
+    ("来源：中国证券报", "credits"),
     ("微信扫一扫关注该公众号", "widget"),
     ("阅读原文", "widget"),
 ])
@@ -47,6 +49,7 @@ def test_furniture_lines_are_recognised(line, rule):
     "地址变更后，网点服务不受影响。",
     "首页改版后，手机银行打印回单更方便。",
     "大中小微企业均可申请。",
+    "审核通过率达到95%。",
 ])
 def test_article_sentences_are_not_furniture(sentence):
     assert furniture_rule(sentence) is None
