@@ -315,6 +315,9 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         tokens[-1] = r["trailing_chars"].sub("", tokens[-1])
     noun, action = _noun_after(text, figure)
     noun = noun or figure.counted_noun or ""
+    # 覆盖全国近80%的乡镇及行政村: a share of what the noun after it names.
+    share_of = noun if figure.unit == "%" and text.startswith("的", figure.end) \
+        and not noun.endswith(tuple(words["figure_nouns"])) else ""
     topic = _topic(text, clause_start) or ""
 
     if not tokens and clause_start > 0 and text[clause_start - 1] == "、" and previous_context:
@@ -332,7 +335,7 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         attribute = subject.endswith(tuple(words["attribute_nouns"])) and len(subject) <= words["attribute_max_chars"]
         if attribute and topic:
             subject = topic + subject  # 推出“惠农e贷”，余额近万亿元
-        return _trim(subject), entity, ""
+        return _trim(subject + share_of), entity, ""
     head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])
     # With no agent before the verb, the sentence's topic is the agent:
     # "“工银e钱包”开放银行品牌,…累计服务个人客户3500万户".
@@ -342,7 +345,7 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
         # all, the verb says what was counted (接入场景), and a topic is the agent
         # (工银e钱包服务个人客户).
         agentless = not head and (topic or not entity)
-        return _trim((context if agentless else "") + tail), entity, ""
+        return _trim((context if agentless else "") + tail + share_of), entity, ""
     return _trim(context + noun), entity, context
 
 
@@ -350,7 +353,7 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     """`(noun, action)` after a figure: "11个试点地区开展数字人民币业务试点" -> ("试点地区", "开展数字人民币业务试点")."""
     r = _rules()
     clause = text[figure.end:_clause_end(text, figure.end)]
-    clause = clause.split("的", 1)[0]
+    clause = clause.removeprefix("的").split("的", 1)[0]  # 80%的乡镇: the noun after 的
     tokens = lcut(clause)
     verb_at = next((i for i, t in enumerate(tokens) if t in r["verbs"]), len(tokens))
     noun = tokens[:verb_at]
