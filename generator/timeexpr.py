@@ -129,6 +129,17 @@ def period_start(value: str) -> str:
     return f"{year:04d}-01-01"  # a year, the first half
 
 
+def _is_day(value: str) -> bool:
+    """Whether `value` is a calendar day as YYYY-MM-DD (a sidecar may say 2024-02-30)."""
+    if not re.match(r"\d{4}-\d{2}-\d{2}$", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def period_sort_key(value: str | None) -> tuple[str, str]:
     """Orders periods by when they end; an unknown period comes first."""
     return (period_end(value), value) if value else ("", "")
@@ -139,7 +150,7 @@ class TimeContext:
 
     def __init__(self, text: str, date: str | None):
         """`text`: the document's whole text; `date`: its known date, if any."""
-        self.date = date if date and re.match(r"\d{4}-\d{2}-\d{2}$", date) else None
+        self.date = date if date and _is_day(date) else None
         self.named_report = self._named_report(text)
         self.named_year = self._most_named_year(text)
         self.report = self.named_report or self._calendar_report(date)

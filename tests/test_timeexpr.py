@@ -88,3 +88,7 @@ def test_the_title_names_the_report_its_text_speaks_of():
 
 def test_news_words_need_the_documents_day():
     assert resolve("近日", None) == [] and resolve("昨日", "2024") == []
+
+
+def test_a_date_no_calendar_has_is_no_date():
+    assert resolve("昨日", "2024-02-30") == []
