@@ -10,8 +10,9 @@ import markdown
 import pytest
 
 from generator.build import generate
-from generator.render import markdown_inline, page_title
-from tests.conftest import FIXTURES, make_project
+from generator import rules
+from generator.render import environment, markdown_inline, page_title
+from tests.conftest import FIXTURES, ROOT, make_project
 
 GOLDEN = FIXTURES / "golden"
 
@@ -34,6 +35,14 @@ def test_page_titles_are_escaped_for_themes_that_print_them_raw():
 def _tree(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
             for p in sorted(root.rglob("*")) if p.is_file() and "assets" not in p.parts}
+
+
+def test_the_diagnostics_page_names_every_removal_rule():
+    """Every rule that cuts a line (the data's, and those the readers and the head apply) has a label."""
+    labels = environment(ROOT / "templates").get_template("_labels.j2").module.removal_rules
+    rules_in_data = [rule["name"] for rule in rules.load("furniture")["line_rules"]]
+    applied_in_code = ["trailing_list", "page_element", "title", "byline", "person_line", "author_note"]
+    assert set(rules_in_data + applied_in_code) <= labels.keys()
 
 
 def test_fixture_corpus_renders_the_golden_markdown_tree(tmp_path):
