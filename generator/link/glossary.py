@@ -95,14 +95,14 @@ def _aliases() -> list[tuple[str, dict]]:
 def indicator_of(subject: str) -> dict | None:
     """The catalogue entry whose longest alias `subject` contains, the first of equals in the subject,
     or None (subjects repeat: cached)."""
-    found = None  # (length, -start, entry)
+    best = None  # (alias, where it starts, entry)
     for alias, entry in _aliases():
-        if found and len(alias) < found[0]:
-            break
+        if best and len(alias) < len(best[0]):
+            break  # aliases come longest first
         start = subject.find(alias)
-        if start >= 0 and (found is None or -start > found[1]):
-            found = (len(alias), -start, entry)
-    return found[2] if found else None
+        if start >= 0 and (best is None or start < best[1]):
+            best = (alias, start, entry)
+    return best[2] if best else None
 
 
 def build_glossary(metrics: list[Metric]) -> list[Indicator]:

@@ -169,6 +169,7 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
         starts = {s for _, ids in statement.elaborations for s in ids}
         for sentence_id in elaborations:
             passages.append(_elaboration(by_id[statement.document], sentence_id, starts))
+
     def positions(keys) -> frozenset[int]:
         return frozenset(features.position[key] for key in keys if key in features.position)
 
