@@ -67,13 +67,16 @@ class EventExtractor:
             if not when:
                 continue
             mention = when[0]
+            text = describe(sentence.text[part.start():part.end()], mention.start - part.start(),
+                            mention.end - part.start())
+            if not text:
+                continue  # a time alone (2024年中期报告): nothing happened then
             events.append(Event(
                 id=f"{document.id}-{sentence.id}-e{len(events) + 1}",
                 document=document.id,
                 date=mention.period.value,
                 precision=mention.period.kind,
-                text=describe(sentence.text[part.start():part.end()], mention.start - part.start(),
-                              mention.end - part.start()),
+                text=text,
                 sentence=sentence.text,
                 sentence_id=sentence.id,
                 source_url=f"{document.url}#{sentence.id}",
