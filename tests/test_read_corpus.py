@@ -119,3 +119,25 @@ def test_full_width_figures_read_as_ascii(tmp_path):
     (tmp_path / "a.txt").write_text("标题\n\n截至２０２３年末，ＡＰＰ用户达１．２亿户，同比增长１２％。全文完．\n", encoding="utf-8")
     [document], _ = read_corpus(tmp_path)
     assert [s.text for s in document.sentences()] == ["截至2023年末，APP用户达1.2亿户，同比增长12%。", "全文完．"]
+
+
+def test_text_copied_from_a_pdf_reads_as_written(tmp_path):
+    header = "中国农业银行股份有限公司 2023 年年度报告"
+    (tmp_path / "ar.txt").write_text("\n".join([
+        header, "3.8 金融科技",
+        "报告期内，本行深入实施数字化转型战略，持续推进“数字经营、数字",
+        "风控、数字运营、数字管理”建设。截至 2023 年末，个人手机银行月活",
+        "跃用户达 2.21 亿户，较上年末增长 10.5%。企业网银客户 1,056.32 万户，",
+        "— 45 —", header,
+        "比上年末增加 86.17 万户。", "46",
+    ]) + "\n", encoding="utf-8")
+    [document], _ = read_corpus(tmp_path)
+    assert document.title == "中国农业银行股份有限公司2023年年度报告"
+    assert [s.title for s in document.titled_sections] == ["金融科技"]
+    assert [s.text for s in document.sentences()][1:] == [
+        "报告期内，本行深入实施数字化转型战略，持续推进“数字经营、数字风控、数字运营、数字管理”建设。",
+        "截至2023年末，个人手机银行月活跃用户达2.21亿户，较上年末增长10.5%。",
+        "企业网银客户1,056.32万户，比上年末增加86.17万户。",
+    ]
+    assert [(r.text, r.rule) for r in document.removed][1:] == [
+        ("— 45 —", "page_number"), ("中国农业银行股份有限公司2023年年度报告", "running_header"), ("46", "page_number")]

@@ -37,6 +37,13 @@ ROOT = Path(__file__).resolve().parent.parent
     ("来源：中国证券报", "credits"),
     ("微信扫一扫关注该公众号", "widget"),
     ("阅读原文", "widget"),
+    ("46", "page_number"),
+    ("— 45 —", "page_number"),
+    ("- 3 -", "page_number"),
+    ("第 12 页", "page_number"),
+    ("第12页 共30页", "page_number"),
+    ("12/30", "page_number"),
+    ("Page 7 of 30", "page_number"),
 ])
 def test_furniture_lines_are_recognised(line, rule):
     assert furniture_rule(line) == rule
@@ -50,6 +57,7 @@ def test_furniture_lines_are_recognised(line, rule):
     "首页改版后，手机银行打印回单更方便。",
     "大中小微企业均可申请。",
     "审核通过率达到95%。",
+    "2023",  # a year alone on a line may head what follows
 ])
 def test_article_sentences_are_not_furniture(sentence):
     assert furniture_rule(sentence) is None
@@ -71,3 +79,17 @@ def test_no_sentence_of_a_shipped_document_is_cut(name):
     cut = {r.text for r in removed if r.rule != "reprint_notice"}
     for line in cut:
         assert not (len(line) > 30 and split_sentences(line)[-1].endswith("。")), line
+
+
+def test_a_line_printed_again_is_a_running_header_but_its_first_printing_stays():
+    header = "中国农业银行股份有限公司2023年年度报告"
+    blocks = [Block("金融科技"), Block("本行推进数字化转型。"), Block("45"), Block(header),
+              Block("金融科技人员1.3万人。"), Block("本行推进数字化转型。")]
+    kept, removed = clean(blocks, printed_before=[header])
+    assert [b.text for b in kept] == ["金融科技", "本行推进数字化转型。", "金融科技人员1.3万人。", "本行推进数字化转型。"]
+    assert [(r.text, r.rule) for r in removed] == [("45", "page_number"), (header, "running_header")]
+
+
+def test_short_repeated_lines_are_not_running_headers():
+    kept, removed = clean([Block("一是"), Block("正文。"), Block("一是"), Block("正文二。")])
+    assert removed == [] and len(kept) == 4

@@ -1,8 +1,8 @@
 """Reading the corpus: files in, `Document`s out.
 
 For each file: decode its bytes, let the reader for its format find blocks and
-metadata, take the metadata lines from its head, cut the page furniture, and
-build sections and sentences. A file that cannot be read is skipped with a
+metadata, take the metadata lines from its head, cut the page furniture, undo
+what a page layout left in the text, and build sections and sentences. A file that cannot be read is skipped with a
 reason; the rest of the corpus is unaffected.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import Document, MetaValue, Skipped
-from generator.read import furniture, metadata, structure
+from generator.read import furniture, layout, metadata, structure
 from generator.read.encoding import NotText, decode
 from generator.read.readers import meta_from_mapping, reader_for, supported
 from generator.timeexpr import TimeContext
@@ -110,9 +110,10 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
         raise ReadError(f"unsupported format {path.suffix or '(no extension)'}")
     source = reader.read(text)
     sidecar = read_sidecar(path)
-    head = metadata.read_head(source.blocks, {**source.meta, **sidecar})
-    blocks, removed = furniture.clean(head.blocks)
-    sections = structure.build_sections(blocks)
+    head = metadata.read_head(layout.close_figure_spacing(source.blocks), {**source.meta, **sidecar})
+    blocks, removed = furniture.clean(head.blocks, [line.text for line in head.consumed])
+    # A figure that opened a line, where a heading's number does, stands inside one once the lines are joined.
+    sections = structure.build_sections(layout.close_figure_spacing(layout.unwrap(blocks)))
     if not any(section.paragraphs for section in sections):
         raise ReadError("no article text after cleaning")
     # Each field from its most trusted source; the sort is stable.

@@ -8,6 +8,7 @@ show it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from generator import rules
@@ -22,6 +23,12 @@ def _compiled():
     return line_rules, re.compile(data["tail_markers"]), re.compile(data["sentence_end"])
 
 
+@cache
+def _running_header_rule() -> tuple[int, re.Pattern]:
+    data = rules.load("furniture")
+    return data["running_header_min_chars"], re.compile(data["running_header_not"])
+
+
 def furniture_rule(text: str) -> str | None:
     """The name of the first furniture rule matching the line `text`, or None."""
     line_rules, _, _ = _compiled()
@@ -31,24 +38,37 @@ def furniture_rule(text: str) -> str | None:
     return None
 
 
-def clean(blocks: list[Block]) -> tuple[list[Block], list[RemovedText]]:
-    """Split `blocks` into the article's and the furniture removed from it.
+def clean(blocks: list[Block], printed_before: Iterable[str] = ()) -> tuple[list[Block], list[RemovedText]]:
+    """Split `blocks` into the article's and the furniture removed from it (`printed_before`: the
+    lines the document printed ahead of them, its head).
 
     Once a tail marker ("相关文章", "月点击排行") has been seen, lines that do not
     read as sentences are the lists such markers introduce. A line that ends
-    like a sentence is kept even there: no article sentence is ever cut.
+    like a sentence is kept even there: no article sentence is ever cut. A
+    line printed again, short of a sentence's punctuation, is a running
+    header or footer of the pages the text was copied from.
     """
     _, tail_marker, sentence_end = _compiled()
     kept, removed = [], []
     in_tail = False
+    seen = set(printed_before)
     for block in blocks:
         text = block.text
         in_tail = in_tail or bool(tail_marker.search(text))
         rule = furniture_rule(text)
         if rule is None and in_tail and not sentence_end.search(text):
             rule = "trailing_list"
+        if rule is None and _is_running_header(text, seen):
+            rule = "running_header"
+        seen.add(text)
         if rule is None:
             kept.append(block)
         else:
             removed.append(RemovedText(text, rule))
     return kept, removed
+
+
+def _is_running_header(text: str, seen: set[str]) -> bool:
+    """Whether the line `text` repeats an earlier one (`seen`) as a page's header or footer does."""
+    min_chars, not_header = _running_header_rule()
+    return text in seen and len(text) >= min_chars and not not_header.search(text)
