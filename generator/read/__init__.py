@@ -2,8 +2,9 @@
 
 For each file: decode its bytes, let the reader for its format find blocks and
 metadata, take the metadata lines from its head, cut the page furniture, undo
-what a page layout left in the text, and build sections and sentences. A file that cannot be read is skipped with a
-reason; the rest of the corpus is unaffected.
+what a page layout left in the text, and build sections and sentences. A file
+that cannot be read is skipped with a reason; the rest of the corpus is
+unaffected.
 """
 
 from __future__ import annotations

@@ -53,20 +53,19 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     not a heading.
     """
     wrapping, ends_sentence, continues_after, _ = _rules()
-    widths = [display_width(block.text) for block in blocks]
-    laid_out = [width for width, block in zip(widths, blocks)
-                if block.heading_level is None and width <= wrapping["max_width"]]
+    # The widths of the text lines (headings set by markup have none); a layout's are at most `max_width`.
+    widths = [display_width(block.text) if block.heading_level is None else None for block in blocks]
+    text_lines = [width for width in widths if width is not None]
+    laid_out = [width for width in text_lines if width <= wrapping["max_width"]]
     widest = max(laid_out, default=0)
-    full = widest - wrapping["slack"]
-    open_lines = [block.heading_level is None and width >= full and not ends_sentence.search(block.text)
-                  for width, block in zip(widths, blocks)]
-    wider = len(blocks) - len(laid_out)  # paragraphs printed whole on one line (and markup headings)
-    if (widest < wrapping["min_width"] or sum(open_lines) < wrapping["min_full_lines"]
-            or wider > wrapping["max_wider_share"] * len(blocks)):
-        open_lines = [False] * len(blocks)  # no layout of fixed width: only pauses join lines
+    fills = [width is not None and widest - wrapping["slack"] <= width <= wrapping["max_width"]
+             and not ends_sentence.search(block.text) for width, block in zip(widths, blocks)]
+    if (widest < wrapping["min_width"] or sum(fills) < wrapping["min_full_lines"]
+            or len(text_lines) - len(laid_out) > wrapping["max_wider_share"] * len(text_lines)):
+        fills = [False] * len(blocks)  # no layout of fixed width: only pauses join lines
     joined: list[Block] = []
     goes_on = False  # whether the last line goes on in the next
-    for block, fills_line in zip(blocks, open_lines):
+    for block, fills_line in zip(blocks, fills):
         if goes_on and block.heading_level is None and not numbered_heading(block.text):
             joined[-1] = replace(joined[-1], text=_join(joined[-1].text, block.text))
         else:
