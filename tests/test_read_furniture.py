@@ -90,6 +90,10 @@ def test_a_line_printed_again_is_a_running_header_but_its_first_printing_stays()
     assert [(r.text, r.rule) for r in removed] == [("45", "page_number"), (header, "running_header")]
 
 
-def test_short_repeated_lines_are_not_running_headers():
-    kept, removed = clean([Block("一是"), Block("正文。"), Block("一是"), Block("正文二。")])
-    assert removed == [] and len(kept) == 4
+def test_repeated_lines_away_from_a_page_number_are_not_running_headers():
+    # Short ones, and a report's parallel subheadings.
+    kept, removed = clean([Block("一是"), Block("45"), Block("一是"), Block("正文。")])
+    assert [r.rule for r in removed] == ["page_number"] and len(kept) == 3
+    subheading = "主要工作及取得的成效"
+    blocks = [Block(subheading), Block("正文一。"), Block(subheading), Block("正文二。")]
+    assert clean(blocks) == (blocks, [])

@@ -45,20 +45,24 @@ def clean(blocks: list[Block], printed_before: Iterable[str] = ()) -> tuple[list
     Once a tail marker ("相关文章", "月点击排行") has been seen, lines that do not
     read as sentences are the lists such markers introduce. A line that ends
     like a sentence is kept even there: no article sentence is ever cut. A
-    line printed again, short of a sentence's punctuation, is a running
-    header or footer of the pages the text was copied from.
+    line printed again beside a page number, short of a sentence's
+    punctuation, is a running header or footer of the pages the text was
+    copied from.
     """
     _, tail_marker, sentence_end = _compiled()
     kept, removed = [], []
     in_tail = False
     seen = set(printed_before)
-    for block in blocks:
+    line_rules = [furniture_rule(block.text) for block in blocks]
+    for index, block in enumerate(blocks):
         text = block.text
         in_tail = in_tail or bool(tail_marker.search(text))
-        rule = furniture_rule(text)
+        rule = line_rules[index]
         if rule is None and in_tail and not sentence_end.search(text):
             rule = "trailing_list"
-        if rule is None and _is_running_header(text, seen):
+        # A report's parallel subheadings (主要工作及成效) repeat too, but not where its pages break.
+        at_page_break = "page_number" in line_rules[max(0, index - 1):index + 2]
+        if rule is None and at_page_break and _is_running_header(text, seen):
             rule = "running_header"
         seen.add(text)
         if rule is None:
