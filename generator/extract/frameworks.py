@@ -69,17 +69,20 @@ class FrameworkExtractor:
     def extract(self, document: Document) -> list[Framework]:
         """Every framework `document` states, once each, in reading order."""
         sentences = list(document.sentences())
-        sections = {s.id: index for index, section in enumerate(document.sections)
-                    for s in ([section.heading] if section.heading else []) + [t for p in section.paragraphs for t in p.sentences]}
+        # Where each sentence's section ends, as a position in `sentences`: sections are runs of them.
+        section_ends = []
+        for section in document.sections:
+            size = (section.heading is not None) + sum(len(p.sentences) for p in section.paragraphs)
+            section_ends += [len(section_ends) + size] * size
         found: dict[tuple[str, tuple[str, ...]], Framework] = {}
         for position, sentence in enumerate(sentences):
             for match in _rules()["count"].finditer(sentence.text):
-                framework = self._framework(document, sentences, sections, position, match)
+                framework = self._framework(document, sentences, section_ends, position, match)
                 if framework is not None:
                     found.setdefault((framework.name, framework.members), framework)
         return list(found.values())
 
-    def _framework(self, document: Document, sentences: list[Sentence], sections: dict[str, int],
+    def _framework(self, document: Document, sentences: list[Sentence], section_ends: list[int],
                    position: int, match: re.Match) -> Framework | None:
         sentence = sentences[position]
         text = sentence.text
@@ -90,9 +93,11 @@ class FrameworkExtractor:
         label, quoted, label_end = _label(text, match)
         if not label:
             return None
-        # The rest of the section: where a count without a list finds its members.
-        section = sections[sentence.id]
-        following = [s for s in sentences[position:] if sections[s.id] == section]
+        # Where a framework's members are elaborated: the rest of its section finds
+        # the members of a count without a list; the elaborations follow the
+        # statement closely. Both are bounded, so a long document is read in linear time.
+        window = data["elaboration_window"]
+        following = sentences[position:min(section_ends[position], position + window)]
         members, list_quoted = _list_before(text, match.start())
         if len(members) != count:
             members, list_quoted = _list_after(text, label_end)
@@ -108,7 +113,7 @@ class FrameworkExtractor:
         return Framework(
             id=f"f-{digest}", document=document.id, name=name, count=count, members=tuple(members),
             sentence=text, sentence_id=sentence.id, source_url=f"{document.url}#{sentence.id}",
-            elaborations=tuple((m, _elaborations(m, sentences[position:])) for m in members),
+            elaborations=tuple((m, _elaborations(m, sentences[position:position + window])) for m in members),
         )
 
 

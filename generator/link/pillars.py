@@ -83,9 +83,13 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], index:
     if not groups:
         return []
     features = _ParagraphFeatures(documents, index, [p.name for p in pillars.values()], memo or Memo())
-    by_id = {d.id: d for d in documents}
+    stating = {f.document for f in frameworks}
+    # Where each sentence of a stating document stands: its paragraph and its place there.
+    places = {(d.id, sentence.id): (paragraph, place) for d in documents if d.id in stating
+              for section in d.sections for paragraph in section.paragraphs
+              for place, sentence in enumerate(paragraph.sentences)}
     for pillar in pillars.values():
-        pillar.passages = _gather(pillar, by_id, features)
+        pillar.passages = _gather(pillar, places, features)
         pillar.documents = sorted({p.document for p in pillar.passages} | {f.document for f in pillar.statements})
     return list(groups.values())
 
@@ -160,7 +164,8 @@ class _ParagraphFeatures:
         return {name: w / norm for name, w in weights.items()}
 
 
-def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeatures) -> list[Passage]:
+def _gather(pillar: Pillar, places: dict[tuple[str, str], tuple[Paragraph, int]],
+            features: _ParagraphFeatures) -> list[Passage]:
     """The pillar's elaborations, then the paragraphs most like them."""
     data = rules.load("frameworks")
     passages = []
@@ -168,7 +173,7 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
         elaborations = dict(statement.elaborations).get(pillar.name, ())
         starts = {s for _, ids in statement.elaborations for s in ids}
         for sentence_id in elaborations:
-            passages.append(_elaboration(by_id[statement.document], sentence_id, starts))
+            passages.append(_elaboration(statement.document, *places[(statement.document, sentence_id)], starts))
 
     def positions(keys) -> frozenset[int]:
         return frozenset(features.position[key] for key in keys if key in features.position)
@@ -208,16 +213,11 @@ def _gather(pillar: Pillar, by_id: dict[str, Document], features: _ParagraphFeat
     return passages + scored[:data["similar_max_passages"]]
 
 
-def _elaboration(document: Document, first: str, starts: set[str]) -> Passage:
-    """The elaboration opening at sentence `first`: up to the next member's, within its paragraph."""
-    for section in document.sections:
-        for paragraph in section.paragraphs:
-            ids = [s.id for s in paragraph.sentences]
-            if first in ids:
-                taken = []
-                for sentence in paragraph.sentences[ids.index(first):]:
-                    if taken and sentence.id in starts:
-                        break
-                    taken.append(sentence)
-                return Passage(document.id, tuple(s.id for s in taken), "".join(s.text for s in taken), 1.0, True)
-    raise ValueError(f"sentence {first} is not in {document.id}")
+def _elaboration(document: str, paragraph: Paragraph, first: int, starts: set[str]) -> Passage:
+    """The elaboration opening at the paragraph's sentence `first`: up to the next member's, within the paragraph."""
+    taken = []
+    for sentence in paragraph.sentences[first:]:
+        if taken and sentence.id in starts:
+            break
+        taken.append(sentence)
+    return Passage(document, tuple(s.id for s in taken), "".join(s.text for s in taken), 1.0, True)

@@ -19,9 +19,25 @@ def _compiled():
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, each with its end punctuation and closing quotes."""
-    _, _, _, sentence = _compiled()
-    return [s.strip() for s in sentence.findall(text) if s.strip()]
+    """The sentences of a paragraph, each with its end punctuation and closing quotes.
+
+    A run longer than a sentence can be (a table flattened into one line, a
+    page that never ends a sentence) is cut after its last clause mark within
+    the limit: every fact quotes its sentence, so a sentence's length bounds
+    what each fact costs.
+    """
+    data, _, _, sentence = _compiled()
+    limit, pauses = data["sentence_max_chars"], data["sentence_pauses"]
+    sentences = []
+    for found in sentence.findall(text):
+        found = found.strip()
+        while len(found) > limit:
+            cut = max(found.rfind(pause, 0, limit) for pause in pauses) + 1 or limit
+            sentences.append(found[:cut].rstrip())
+            found = found[cut:].lstrip()
+        if found:
+            sentences.append(found)
+    return sentences
 
 
 def numbered_heading(text: str) -> tuple[str, str, str] | None:
