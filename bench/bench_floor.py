@@ -61,7 +61,7 @@ cache = project.cache
 loaded = [cache.load(key) for entry, key in zip(surveyed.entries, surveyed.keys) if entry.relative != changed]
 step("load_others")
 position = next(i for i, entry in enumerate(surveyed.entries) if entry.relative == changed)
-document = read_entry(surveyed.entries[position], project.corpus)
+document = read_entry(surveyed.entries[position])
 document.fingerprint = surveyed.keys[position]
 loaded.append((document, extract_document(document)))
 step("extract_changed")
@@ -74,7 +74,7 @@ for each, found in loaded:
         facts.setdefault(kind, {})[each.id] = values
 corpus = link([each for each, _ in loaded], [], facts, memo)
 step("link")
-env = environment(project.templates, project.cache_folder / "templates")
+env = environment(project.templates)
 env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
 for page in (document_page(corpus, document), home_page(corpus), timeline_page(corpus)):
     env.get_template(page.template).render(page.context)

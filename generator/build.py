@@ -23,13 +23,14 @@ from itertools import repeat
 from pathlib import Path
 
 from generator import export
-from generator.cache import ExtractionCache, Memo, entry_key, fingerprint, keep, read_kept
+from generator.cache import ExtractionCache, Memo, entry_key, fingerprint, keep, read_kept, usable_folder
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
 from generator.model import Skipped
 from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
                                  start_in_fork)
-from generator.read import Entry, corpus_entries, log_skipped, log_warnings, read_entry
+from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, log_warnings, printable,
+                            read_contents, read_entry)
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
@@ -44,11 +45,13 @@ class Project:
     root: Path
     corpus: Path
     site: Path
+    max_file_bytes: int = MAX_FILE_BYTES  # larger corpus files are passed over, with a warning
 
     @classmethod
-    def at(cls, root: Path, corpus: Path | None = None, site: Path | None = None) -> "Project":
+    def at(cls, root: Path, corpus: Path | None = None, site: Path | None = None,
+           max_file_bytes: int = MAX_FILE_BYTES) -> "Project":
         root = root.resolve()
-        return cls(root, (corpus or root / "corpus").resolve(), (site or root / "site").resolve())
+        return cls(root, (corpus or root / "corpus").resolve(), (site or root / "site").resolve(), max_file_bytes)
 
     @property
     def docs(self) -> Path:
@@ -96,11 +99,11 @@ class Survey:
                            [(s.source_file, s.reason) for s in self.unsupported])
 
 
-def survey(corpus_dir: Path) -> Survey:
+def survey(corpus_dir: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Survey:
     """The files of `corpus_dir`, each hashed with what its reading depends on."""
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    entries, unsupported = corpus_entries(corpus_dir)
+    entries, unsupported = corpus_entries(corpus_dir, max_file_bytes)
     return Survey(entries, [_key(entry) for entry in entries], unsupported)
 
 
@@ -114,7 +117,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
     to_read = [(entry, key) for entry, key, hit in zip(entries, keys, cached) if not hit]
     pool = _reading_pool(len(to_read), overlapping=len(to_read) < len(entries))
     with pool or nullcontext():
-        arguments = ([entry for entry, _ in to_read], [key for _, key in to_read], repeat(corpus_dir), repeat(cache))
+        arguments = ([entry for entry, _ in to_read], repeat(cache))
         fresh = (pool.map(_read_and_extract, *arguments, chunksize=max(1, DOCUMENTS_PER_WORKER // 4)) if pool
                  else map(_read_and_extract, *arguments))
         # The cached documents, and what linking and rendering kept, load
@@ -126,8 +129,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
             if not hit:
                 results[position] = pickle.loads(next(fresh))
             elif results[position] is None:  # a cache entry that no longer loads
-                results[position] = pickle.loads(_read_and_extract(entries[position], keys[position], corpus_dir,
-                                                                   cache))
+                results[position] = pickle.loads(_read_and_extract(entries[position], cache))
             else:
                 log_warnings(results[position][0].source_file, results[position][0].warnings)
     documents = []
@@ -147,9 +149,9 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
 
 def _key(entry: Entry) -> str:
     try:
-        return entry_key(entry)
+        return entry_key(entry, read_contents(entry))
     except OSError:
-        return ""  # unreadable: read_entry says why
+        return ""  # unreadable: reading it says why
 
 
 #: Fewer documents than this per worker process are read in this one: a
@@ -174,16 +176,24 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
     return process_pool(workers)
 
 
-def _read_and_extract(entry: Entry, key: str, corpus_dir: Path, cache: ExtractionCache | None) -> bytes:
+def _read_and_extract(entry: Entry, cache: ExtractionCache | None) -> bytes:
     """One entry's document and facts, or why it was skipped; pickled, as the cache keeps it.
 
-    A worker process hands its result back pickled anyway: pickled once, it
-    is both kept in the cache and returned.
+    The file is read once: its document and its key (its fingerprint, and
+    where the cache keeps it) come from the same bytes, even when the file
+    changes while the build runs. A worker process hands its result back
+    pickled anyway: pickled once, it is both kept in the cache and returned.
     """
-    document = read_entry(entry, corpus_dir)
+    try:
+        contents = read_contents(entry)
+    except OSError as error:
+        contents = None
+        document = log_skipped(Skipped(entry.relative, f"cannot be read ({error.strerror})"))
+    else:
+        document = read_entry(entry, contents)
     if isinstance(document, Skipped):
         return pickle.dumps((document, None), protocol=pickle.HIGHEST_PROTOCOL)
-    document.fingerprint = key
+    key = document.fingerprint = entry_key(entry, contents)
     found = pickle.dumps((document, extract_document(document)), protocol=pickle.HIGHEST_PROTOCOL)
     if cache and key:
         cache.store(key, found)
@@ -235,11 +245,11 @@ def generate(project: Project) -> Generated:
     it, there is nothing to do: what that build warned about is said again.
     """
     with _collecting_rarely():
-        surveyed = survey(project.corpus)
+        cached = usable_folder(project.cache_folder)
+        surveyed = survey(project.corpus, project.max_file_bytes)
         inputs = fingerprint("generated", surveyed.fingerprint, templates_fingerprint(project.templates))
-        last = read_kept(project.build_record)
-        if isinstance(last, dict) and last.get("inputs") == inputs and as_written(project.docs, last["files"],
-                                                                                  GENERATED):
+        last = _last_build(project) if cached else None
+        if last and last["inputs"] == inputs and as_written(project.docs, last["files"], GENERATED):
             for skipped in last["skipped"]:
                 if skipped not in surveyed.unsupported:  # those the survey said again already
                     log_skipped(skipped)
@@ -248,18 +258,40 @@ def generate(project: Project) -> Generated:
             log.info("nothing changed since the last build: %d files in %s as it left them",
                      len(last["files"]), project.docs)
             return Generated(last["documents"], last["skipped"])
-        corpus, files = _generate(project, surveyed, last["files"] if isinstance(last, dict) else {})
-        warnings = [(d.source_file, d.warnings) for d in corpus.documents if d.warnings]
-        keep(project.build_record, {"inputs": inputs, "files": files, "documents": len(corpus.documents),
-                                    "skipped": corpus.skipped, "warnings": warnings})
+        corpus, files = _generate(project, surveyed, last["files"] if last else {}, cached)
+        read_as_surveyed = {e.relative: key for e, key in zip(surveyed.entries, surveyed.keys)}
+        changed = [d.source_file for d in corpus.documents if d.fingerprint != read_as_surveyed[d.source_file]]
+        for source_file in changed:
+            log.warning("%s changed while the build read it: the site has the text as read; the next build "
+                        "reads it again", printable(source_file))
+        if cached:
+            warnings = [(d.source_file, d.warnings) for d in corpus.documents if d.warnings]
+            # Built from files that changed meanwhile, the site is no build's of the corpus as surveyed.
+            keep(project.build_record, {"inputs": "" if changed else inputs, "files": files,
+                                        "documents": len(corpus.documents), "skipped": corpus.skipped,
+                                        "warnings": warnings})
         return Generated(len(corpus.documents), corpus.skipped)
 
 
-def _generate(project: Project, surveyed: Survey, written: dict[str, Stamp]) -> tuple[Corpus, dict[str, Stamp]]:
-    """Gather, render and write; the corpus, and how each file in docs/ was left (`written`: by the last build)."""
+def _last_build(project: Project) -> dict | None:
+    """What the last build recorded (`generate`), or None when the record is missing or not of its shape."""
+    last = read_kept(project.build_record)
+    shapes = {"inputs": str, "files": dict, "documents": int, "skipped": list, "warnings": list}
+    if not (isinstance(last, dict) and all(isinstance(last.get(name), kind) for name, kind in shapes.items())):
+        return None
+    well_formed = (all(isinstance(path, str) and isinstance(stamp, Stamp) for path, stamp in last["files"].items())
+                   and all(isinstance(skipped, Skipped) for skipped in last["skipped"])
+                   and all(isinstance(source, str) and isinstance(said, list) for source, said in last["warnings"]))
+    return last if well_formed else None
+
+
+def _generate(project: Project, surveyed: Survey, written: dict[str, Stamp],
+              cached: bool) -> tuple[Corpus, dict[str, Stamp]]:
+    """Gather, render and write (with the caches, when `cached`); the corpus, and how each file in docs/
+    was left (`written`: by the last build)."""
     start = time.perf_counter()
-    memo = project.memo()
-    corpus = gather(project.corpus, project.cache, memo, surveyed)
+    memo = project.memo() if cached else Memo()
+    corpus = gather(project.corpus, project.cache if cached else None, memo, surveyed)
     gathered = time.perf_counter()
     result = _write_docs(project, corpus, memo, written)
     log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
@@ -307,7 +339,7 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
 
 
 def _write_pages(project: Project, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
-    renderings = render_pages(project.templates, pages, project.cache_folder / "templates")
+    renderings = render_pages(project.templates, pages)
     return write_tree(project.docs, renderings, record=record)
 
 

@@ -13,12 +13,21 @@ Two kinds, both keyed by a hash of everything their value depends on:
 
 Linking and rendering still see the whole corpus on every build that has
 anything to do; the memo only spares them the work whose inputs are unchanged.
+
+A cache is never trusted: anyone who can write a file into it could make a
+pickle that runs code as it loads. So caches load through an unpickler that
+makes nothing but the generator's own data classes and Python's plain
+values, anything that fails to load or is not of the shape asked for is
+discarded (and made again), and a cache folder that cannot be used leaves the
+build to run without one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
+import logging
 import pickle
 import sys
 from collections.abc import Callable
@@ -29,8 +38,10 @@ from typing import Any
 
 from generator import __version__, rules
 from generator.files import write_atomically
-from generator.model import Document
-from generator.read import Entry, sidecar_of
+from generator.model import Document, Skipped
+from generator.read import Contents, Entry
+
+log = logging.getLogger("reportsite")
 
 
 @cache
@@ -51,31 +62,79 @@ def build_fingerprint() -> str:
                                      _code_fingerprint())).encode("utf-8")).hexdigest()
 
 
-def entry_key(entry: Entry) -> str:
-    """What reading and extracting the entry depends on, hashed; it becomes the document's fingerprint."""
+def entry_key(entry: Entry, contents: Contents) -> str:
+    """What reading and extracting the entry depends on, hashed: the entry and the bytes read of it.
+    It becomes the document's fingerprint."""
     digest = hashlib.sha256()
     for part in (build_fingerprint(), entry.relative, entry.doc_id):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    digest.update(entry.path.read_bytes())
-    sidecar = sidecar_of(entry.path)
-    if sidecar.is_file():
-        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    digest.update(contents.data)
+    if contents.sidecar is not None:
+        digest.update(b"\0sidecar\0" + contents.sidecar)
+    if contents.sidecar_error:
+        digest.update(b"\0sidecar error\0" + contents.sidecar_error.encode("utf-8"))
     return digest.hexdigest()
 
 
+class _DataOnly(pickle.Unpickler):
+    """An unpickler that makes only plain values and the generator's own data classes.
+
+    Plain values (str, bytes, numbers, lists, tuples, dicts, sets) need no
+    class to load; any other class a pickle names must be a dataclass or a
+    named tuple defined in the generator, named without dots. Making one runs
+    no code of the pickle's choosing.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.partition(".")[0] == "generator" and "." not in name:
+            found = super().find_class(module, name)
+            if (isinstance(found, type) and found.__module__ == module
+                    and (dataclasses.is_dataclass(found) or issubclass(found, tuple))):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a value a cache may hold")
+
+
+def loads(data: bytes) -> Any:
+    """The value pickled in `data`, made of plain values and the generator's data classes only."""
+    return _DataOnly(io.BytesIO(data)).load()
+
+
 def read_kept(path: Path) -> Any | None:
-    """The value pickled at `path`, or None when there is none or it no longer loads."""
+    """The value pickled at `path`, or None when there is none or it does not load as data."""
     try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return loads(path.read_bytes())
+    except Exception:  # whatever damaged or foreign bytes raise: the value is not kept
         return None
 
 
+def usable_folder(folder: Path) -> bool:
+    """Whether `folder` is, or now is, a folder to keep caches in.
+
+    A file where the folder should be is a damaged cache: it is removed. What
+    cannot be made a folder leaves the build without caches, said once.
+    """
+    if (folder.is_symlink() or folder.exists()) and not folder.is_dir():
+        log.warning("cache: %s is not a folder; removed, the cache starts anew", folder)
+        try:
+            folder.unlink()
+        except OSError:
+            pass
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        log.warning("cache: %s cannot be made (%s); building without a cache", folder, error.strerror)
+        return False
+    return True
+
+
 def keep(path: Path, value: Any) -> None:
-    """Pickle `value` to `path`, whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    """Pickle `value` to `path`, whole or not at all; a cache that cannot be written is only said."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as error:
+        log.warning("cache: %s not kept (%s)", path, error.strerror)
 
 
 class ExtractionCache:
@@ -83,7 +142,7 @@ class ExtractionCache:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self._folder_made = False  # once, before the first store
+        self._usable: bool | None = None  # whether the folder can be written: known at the first store
         self.hits = 0
         self.misses = 0
 
@@ -91,30 +150,45 @@ class ExtractionCache:
         """Whether an entry is kept under `key` (it may still fail to load)."""
         return (self.folder / f"{key}.pickle").is_file()
 
-    def load(self, key: str) -> Any | None:
-        """The cached value for `key`, or None."""
+    def load(self, key: str) -> tuple[Document | Skipped, dict | None] | None:
+        """The `(document, facts)` cached for `key`, or None when none loads whole and of that shape."""
         value = read_kept(self.folder / f"{key}.pickle")
-        if value is None:
+        if not _is_extraction(value, key):
             self.misses += 1
-        else:
-            self.hits += 1
+            return None
+        self.hits += 1
         return value
 
     def store(self, key: str, data: bytes) -> None:
-        """Keep a value, pickled, under `key`."""
-        if not self._folder_made:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._folder_made = True
-        write_atomically(self.folder / f"{key}.pickle", data)
+        """Keep a value, pickled, under `key` (a cache that cannot be written is only said)."""
+        if self._usable is None:
+            self._usable = usable_folder(self.folder)
+        if not self._usable:
+            return
+        try:
+            write_atomically(self.folder / f"{key}.pickle", data)
+        except OSError as error:
+            log.warning("cache: %s not kept (%s)", key, error.strerror)
 
     def prune(self, keys: set[str]) -> int:
         """Remove the entries not under `keys` (removed or changed documents); returns how many."""
         removed = 0
         for path in self.folder.glob("*.pickle") if self.folder.is_dir() else []:
             if path.stem not in keys:
-                path.unlink()
+                path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _is_extraction(value: Any, key: str) -> bool:
+    """Whether `value` is what reading the file of `key` gave: its document and facts, or why it was skipped."""
+    if not (isinstance(value, tuple) and len(value) == 2):
+        return False
+    document, facts = value
+    if isinstance(document, Skipped):
+        return facts is None
+    return (isinstance(document, Document) and document.fingerprint == key and isinstance(facts, dict)
+            and all(isinstance(kind, str) and isinstance(found, list) for kind, found in facts.items()))
 
 
 def _document_by_fingerprint(document: Document) -> tuple:
@@ -174,8 +248,8 @@ class Memo:
             stream = io.BytesIO(data)
             while stream.tell() < len(data):
                 try:
-                    batch = pickle.load(stream)
-                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+                    batch = _DataOnly(stream).load()
+                except Exception:  # whatever damaged or foreign bytes raise
                     batch = None
                 if not isinstance(batch, dict):  # cut short by an interrupted build, or not a memo
                     self._whole = False

@@ -15,11 +15,13 @@ _MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|[-/.．])\s*(?P<m>\d{1,2})\
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?")
 
 
-def parse_date(value: object) -> str | None:
+def parse_date(value: object, strict: bool = False) -> str | None:
     """The ISO form of the first absolute date in `value`, or None.
 
     Accepts strings such as "2021-8-30 10:27", "2021年8月30日", "2021/08",
-    "2023", and the date objects YAML front matter produces.
+    "2023", and the date objects YAML front matter produces. A date no
+    calendar has (2021-13-45) reads as the coarser date it starts with (2021),
+    or, `strict`, as none: a metadata field that says it is a day must be one.
     """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -43,6 +45,8 @@ def parse_date(value: object) -> str | None:
                 dt.date(year, month, 1)
                 return f"{year:04d}-{month:02d}"
         except ValueError:
+            if strict:
+                return None
             continue  # 2021-13-45 is not a date; try a coarser form
         return f"{year:04d}"
     return None

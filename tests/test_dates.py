@@ -23,3 +23,9 @@ from generator.dates import parse_date
 ])
 def test_absolute_dates_in_their_written_forms(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2021-13-45", "2022-02-30", "2021年13月"])
+def test_strictly_a_date_no_calendar_has_is_none(value):
+    assert parse_date(value, strict=True) is None
+    assert parse_date("2024-02-29", strict=True) == "2024-02-29"

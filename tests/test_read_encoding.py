@@ -7,7 +7,7 @@ TEXT = "中国工商银行金融科技部总经理杨龙如\n2023年，工商银
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le"])
 def test_chinese_text_in_every_common_encoding_reads_back(encoding):
-    text, found = decode(TEXT.encode(encoding))
+    text, found, _ = decode(TEXT.encode(encoding))
     assert text == TEXT
     assert found
 
@@ -30,8 +30,8 @@ def test_what_is_not_text_is_refused_with_a_reason(data, reason):
 
 
 def test_utf8_is_named_and_no_other_encoding_is_taken_for_it():
-    assert decode(TEXT.encode("utf-8")) == (TEXT, "utf-8")
-    assert decode(TEXT.encode("utf-8-sig")) == (TEXT, "utf-8")
-    assert decode(b"Annual report 2023\n") == ("Annual report 2023\n", "ascii")
+    assert decode(TEXT.encode("utf-8")) == (TEXT, "utf-8", 0)
+    assert decode(TEXT.encode("utf-8-sig")) == (TEXT, "utf-8", 0)
+    assert decode(b"Annual report 2023\n") == ("Annual report 2023\n", "ascii", 0)
     for data in (TEXT.encode("gbk"), TEXT.encode("utf-16"), "工商銀行發布半年報，營業收入增長。".encode("big5")):
         assert decode(data)[1] != "utf-8"

@@ -9,18 +9,19 @@ unaffected.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
+from pathlib import Path, PurePosixPath
 
 from generator.model import Document, MetaValue, Skipped
-from generator.read import furniture, layout, metadata, structure
-from generator.read.encoding import NotText, decode
-from generator.read.readers import meta_from_mapping, reader_for, supported
+from generator.read import fields, furniture, layout, metadata, structure
+from generator.read.encoding import NotText, decode, decoding_warnings
+from generator.read.readers import reader_for, supported
 from generator.timeexpr import TimeContext
 
 log = logging.getLogger("reportsite")
@@ -35,17 +36,59 @@ class ReadError(ValueError):
     """A corpus file that cannot become a document; the message says why."""
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """Every document file below `corpus`, sorted, without sidecars or hidden files."""
-    files = []
-    for path in sorted(corpus.rglob("*")):
-        relative = path.relative_to(corpus)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.name.endswith(SIDECAR_SUFFIX):
-            continue
-        files.append(path)
-    return files
+def corpus_files(corpus: Path) -> tuple[list[Path], list[Skipped]]:
+    """Every document file below `corpus`, sorted, without sidecars or hidden files; and what was
+    passed over, with why.
+
+    A symbolic link is followed only where it leads to a file or folder inside
+    the corpus: a link to /etc/passwd would publish it. Links that lead
+    nowhere or in a loop, folders that cannot be listed, and special files
+    (FIFOs, sockets, devices: reading one may never end) are passed over, each
+    with its reason, so that the build says so and `--strict` fails.
+    """
+    root = corpus.resolve()
+    files: list[Path] = []
+    passed_over: list[Skipped] = []
+    folders_seen = {root}
+
+    def visit(folder: Path) -> None:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError as error:
+            relative = folder.relative_to(corpus).as_posix()
+            passed_over.append(Skipped(f"{relative}/", f"folder cannot be read ({error.strerror})"))
+            return
+        for name in names:
+            path = folder / name
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                continue
+            relative = path.relative_to(corpus).as_posix()
+            try:
+                target = path.resolve(strict=True)
+                status = target.stat()
+            except RuntimeError:  # Python before 3.13 says so for a loop of links
+                passed_over.append(Skipped(relative, "link loop"))
+                continue
+            except OSError as error:
+                reason = "link loop" if error.errno == errno.ELOOP else (
+                    "link to nothing" if path.is_symlink() else f"cannot be read ({error.strerror})")
+                passed_over.append(Skipped(relative, reason))
+                continue
+            if target != root and root not in target.parents:
+                passed_over.append(Skipped(relative, "link to a file outside the corpus, not read"))
+            elif stat.S_ISDIR(status.st_mode):
+                if target in folders_seen:
+                    passed_over.append(Skipped(relative, "link loop"))
+                    continue
+                folders_seen.add(target)
+                visit(path)
+            elif stat.S_ISREG(status.st_mode):
+                files.append(path)
+            else:
+                passed_over.append(Skipped(relative, "not a regular file (a FIFO, socket or device), not read"))
+
+    visit(corpus)
+    return sorted(files), passed_over
 
 
 def document_id(relative: str) -> str:
@@ -56,10 +99,16 @@ def document_id(relative: str) -> str:
     """
     stem = relative.rsplit(".", 1)[0] if "." in relative.rsplit("/", 1)[-1] else relative
     slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-")
-    if stem.isascii() and slug:
+    if stem.isascii() and slug and len(slug) <= ID_MAX_CHARS:
         return slug
+    # A page's file name is the id: one of a deep or long path keeps its end, within what file systems allow.
     digest = hashlib.sha1(relative.encode("utf-8")).hexdigest()[:8]
+    slug = slug[-(ID_MAX_CHARS - len(digest) - 1):].lstrip("-")
     return f"{slug}-{digest}" if slug else f"doc-{digest}"
+
+
+#: The longest document id: a page's file name under docs/ and site/ (file systems allow 255 bytes).
+ID_MAX_CHARS = 80
 
 
 def sidecar_of(path: Path) -> Path:
@@ -67,18 +116,41 @@ def sidecar_of(path: Path) -> Path:
     return path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path) -> dict[str, MetaValue]:
-    """Metadata from `NAME.meta.yaml` beside the document, when there is one."""
-    sidecar = sidecar_of(path)
-    if not sidecar.is_file():
-        return {}
+@dataclass(frozen=True)
+class Contents:
+    """A corpus file's bytes and its sidecar's, read once: what its document and its cache key are made from."""
+
+    data: bytes
+    sidecar: bytes | None = None
+    sidecar_error: str | None = None  # why the sidecar beside the file could not be read
+
+
+def read_contents(entry: "Entry") -> Contents:
+    """The bytes of an entry's file and of its sidecar; raises OSError when the file cannot be read."""
+    data = entry.path.read_bytes()
+    sidecar = sidecar_of(entry.path)
     try:
-        mapping = yaml.safe_load(decode(sidecar.read_bytes())[0])
-    except (yaml.YAMLError, NotText) as error:
-        raise ReadError(f"sidecar {sidecar.name} is unreadable ({str(error).splitlines()[0]})") from error
-    if not isinstance(mapping, dict):
-        raise ReadError(f"sidecar {sidecar.name} is not a mapping of keys to values")
-    return meta_from_mapping(mapping, "sidecar")
+        return Contents(data, sidecar.read_bytes())
+    except FileNotFoundError:
+        return Contents(data)
+    except OSError as error:
+        return Contents(data, sidecar_error=f"sidecar {sidecar.name} cannot be read ({error.strerror}), ignored")
+
+
+def read_sidecar(contents: Contents) -> tuple[dict[str, MetaValue], list[str]]:
+    """Metadata from the sidecar, when there is one, and what was wrong with it.
+
+    A sidecar that cannot be read costs its fields, never its document.
+    """
+    if contents.sidecar_error:
+        return {}, [contents.sidecar_error]
+    if contents.sidecar is None:
+        return {}, []
+    try:
+        mapping = fields.load_yaml_mapping(decode(contents.sidecar).text)
+    except (fields.MetadataError, NotText) as error:
+        return {}, [f"sidecar ignored: {error}"]
+    return fields.from_mapping(mapping, "sidecar")
 
 
 #: Full-width digits, Latin letters and ％ (１．２亿户, ＡＰＰ) are typesetting
@@ -95,22 +167,22 @@ def half_width(text: str) -> str:
     return _FULL_WIDTH_POINT.sub(".", text.translate(_HALF_WIDTH))
 
 
-def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
-    """Read one corpus file into a `Document`; its `warnings` say what was odd.
+def read_document(contents: Contents, relative: str, doc_id: str) -> Document:
+    """Read one corpus file (`relative` to the corpus) into a `Document`; its `warnings` say what was odd.
 
     Raises `ReadError` when the file cannot become a document at all.
     """
-    relative = path.relative_to(corpus).as_posix()
+    suffix = PurePosixPath(relative).suffix
     try:
-        text, encoding = decode(path.read_bytes())
+        text, encoding, replaced = decode(contents.data)
     except NotText as error:
         raise ReadError(str(error)) from error
     text = half_width(text)
-    reader = reader_for(path.suffix.lower(), text)
+    reader = reader_for(suffix.lower(), text)
     if reader is None:
-        raise ReadError(f"unsupported format {path.suffix or '(no extension)'}")
+        raise ReadError(f"unsupported format {suffix or '(no extension)'}")
     source = reader.read(text)
-    sidecar = read_sidecar(path)
+    sidecar, sidecar_warnings = read_sidecar(contents)
     head = metadata.read_head(layout.close_figure_spacing(source.blocks), {**source.meta, **sidecar})
     blocks, removed = furniture.clean(head.blocks, [line.text for line in head.consumed])
     # A figure that opened a line, where a heading's number does, stands inside one once the lines are joined.
@@ -118,7 +190,7 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
     if not any(section.paragraphs for section in sections):
         raise ReadError("no article text after cleaning")
     # Each field from its most trusted source; the sort is stable.
-    candidates = [*sidecar.items(), *source.meta.items(), *head.meta.items()]
+    candidates, field_warnings = fields.checked([*sidecar.items(), *source.meta.items(), *head.meta.items()])
     meta: dict[str, MetaValue] = {}
     for name, value in sorted(candidates, key=lambda item: TRUST.index(item[1].source)):
         meta.setdefault(name, value)
@@ -132,7 +204,7 @@ def read_document(path: Path, corpus: Path, doc_id: str) -> Document:
     document = Document(
         id=doc_id, source_file=relative, format=source.format, encoding=encoding, meta=meta,
         sections=sections, removed=head.consumed + source.removed + removed, author_post=head.author_post,
-        warnings=source.warnings,
+        warnings=[*decoding_warnings(replaced), *source.warnings, *sidecar_warnings, *field_warnings],
     )
     return document
 
@@ -146,14 +218,28 @@ class Entry:
     doc_id: str
 
 
-def corpus_entries(corpus: Path) -> tuple[list[Entry], list[Skipped]]:
-    """The readable files of `corpus` with their document ids, and the files of no supported format."""
-    entries, skipped = [], []
+#: Files larger than this are passed over unless a build sets its own limit: no
+#: document an analyst collects comes near it, and reading one costs memory in proportion.
+MAX_FILE_BYTES = 64 * 2**20
+
+
+def corpus_entries(corpus: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Entry], list[Skipped]]:
+    """The readable files of `corpus` with their document ids, and the files passed over, each logged
+    with why: of no supported format, larger than `max_bytes`, or not a file of the corpus to read."""
+    paths, skipped = corpus_files(corpus)
+    for passed_over in skipped:
+        log_skipped(passed_over)
+    entries = []
     taken: set[str] = set()
-    for path in corpus_files(corpus):
+    for path in paths:
         relative = path.relative_to(corpus).as_posix()
         if not supported(path.suffix.lower()):
             skipped.append(log_skipped(Skipped(relative, f"unsupported format {path.suffix or '(no extension)'}")))
+            continue
+        size = path.stat().st_size
+        if size > max_bytes:
+            skipped.append(log_skipped(Skipped(relative, f"larger than the limit of {max_bytes / 2**20:g} MB "
+                                                         f"({size / 2**20:.1f} MB); raise it with --max-file-mb")))
             continue
         doc_id = document_id(relative)
         if doc_id in taken:  # "a.txt" beside "a.md"
@@ -163,10 +249,11 @@ def corpus_entries(corpus: Path) -> tuple[list[Entry], list[Skipped]]:
     return entries, skipped
 
 
-def read_entry(entry: Entry, corpus: Path) -> Document | Skipped:
-    """The document of one entry, or why it was skipped; either way it is logged."""
+def read_entry(entry: Entry, contents: Contents | None = None) -> Document | Skipped:
+    """The document of one entry (from `contents`, when its bytes were read already), or why it was
+    skipped; either way it is logged."""
     try:
-        document = read_document(entry.path, corpus, entry.doc_id)
+        document = read_document(contents or read_contents(entry), entry.relative, entry.doc_id)
     except ReadError as error:
         return log_skipped(Skipped(entry.relative, str(error)))
     except OSError as error:
@@ -177,14 +264,22 @@ def read_entry(entry: Entry, corpus: Path) -> Document | Skipped:
 
 def log_skipped(skipped: Skipped) -> Skipped:
     """Say which file was skipped and why; returns it."""
-    log.warning("skipped %s: %s", skipped.source_file, skipped.reason)
+    log.warning("skipped %s: %s", printable(skipped.source_file), skipped.reason)
     return skipped
 
 
 def log_warnings(source_file: str, warnings: list[str]) -> None:
     """One log line for each thing that was odd but readable in a document."""
     for warning in warnings:
-        log.warning("%s: %s", source_file, warning)
+        log.warning("%s: %s", printable(source_file), warning)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(name: str) -> str:
+    """A file name as a log line shows it: control characters escaped, so no name can forge a line."""
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:
@@ -192,6 +287,6 @@ def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:
     entries, skipped = corpus_entries(corpus)
     documents = []
     for entry in entries:
-        result = read_entry(entry, corpus)
+        result = read_entry(entry)
         (skipped if isinstance(result, Skipped) else documents).append(result)
     return documents, skipped

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 import lxml.html
 import markdown
-import yaml
 from lxml import etree
 
 from generator import rules
 from generator.dates import parse_date
 from generator.model import MetaValue, RemovedText
+from generator.read import fields
 
 
 @dataclass
@@ -38,25 +38,6 @@ class Source:
     meta: dict[str, MetaValue] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     removed: list[RemovedText] = field(default_factory=list)  # page elements dropped while reading
-
-
-def meta_from_mapping(mapping: dict, source: str) -> dict[str, MetaValue]:
-    """Metadata fields from a sidecar or front matter mapping, keys as data names them."""
-    found = {}
-    keys = rules.load("metadata")["keys"]
-    lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
-    for name, aliases in keys.items():
-        for alias in aliases:
-            value = lowered.get(alias.lower())
-            if value is None or value == "":
-                continue
-            if isinstance(value, list):  # authors: [a, b]
-                value = "、".join(str(v) for v in value)
-            text = parse_date(value) if name == "date" else str(value).strip()
-            if text:
-                found[name] = MetaValue(text, source)
-                break
-    return found
 
 
 class TextReader:
@@ -286,13 +267,9 @@ class MarkdownReader:
         if found:
             text = text[found.end():]
             try:
-                mapping = yaml.safe_load(found.group(1) or "") or {}
-                if not isinstance(mapping, dict):
-                    raise yaml.YAMLError("front matter is not a mapping of keys to values")
-                meta = meta_from_mapping(mapping, "front_matter")
-            except yaml.YAMLError as error:
-                first_line = str(error).strip().splitlines()[0]
-                warnings.append(f"malformed front matter, ignored ({first_line})")
+                meta, warnings = fields.from_mapping(fields.load_yaml_mapping(found.group(1) or ""), "front_matter")
+            except fields.MetadataError as error:
+                warnings.append(f"malformed front matter, ignored ({error})")
         html = markdown.markdown(text, extensions=["extra"], output_format="html")
         root = lxml.html.document_fromstring(f"<html><body>{html}</body></html>") if html.strip() else None
         blocks, removed = HtmlReader().blocks(root) if root is not None else ([], [])

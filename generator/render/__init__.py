@@ -93,16 +93,15 @@ def linked_text(text: str, links: list, prefix: str) -> Markup:
     return Markup("".join(out))
 
 
-def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
+def environment(templates: Path) -> jinja2.Environment:
     """The Jinja2 environment over `templates/pages`, escaping by default.
 
-    With `compiled`, a folder, templates compiled once are kept there
-    (Jinja2 checks each against its source): compiling them all took a
-    tenth of a second in every process that renders.
+    Templates are compiled in every process that renders (a tenth of a
+    second), never loaded compiled from a cache: Jinja2's compiled templates
+    are code, which a file planted in a cache folder would run.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates / "pages"),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(_made(compiled)) if compiled else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -119,23 +118,17 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     return env
 
 
-def _made(folder: Path) -> str:
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder)
-
-
 def templates_fingerprint(templates: Path) -> str:
     """A hash of every page template: a changed template renders its pages again."""
     return fingerprint(*((path.name, path.read_bytes()) for path in sorted((templates / "pages").iterdir())
                          if path.is_file()))
 
 
-def render_pages(templates: Path, pages: Iterable[Callable[[], Page]],
-                 compiled: Path | None = None) -> Iterator[tuple[str, Rendering]]:
+def render_pages(templates: Path, pages: Iterable[Callable[[], Page]]) -> Iterator[tuple[str, Rendering]]:
     """`pages` (from `site_pages`), each gathered as it is asked for: its path under docs/ and a
     `Rendering` keyed by its context and the templates, so that the writer renders only
-    those whose key changed since the last build. `compiled` keeps compiled templates."""
-    env = environment(templates, compiled)
+    those whose key changed since the last build."""
+    env = environment(templates)
     env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
     version = templates_fingerprint(templates)
     for make in pages:
