@@ -11,6 +11,7 @@ import gc
 import logging
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import time
@@ -343,12 +344,12 @@ def _write_pages(project: Project, pages: Iterable, record: dict[str, Stamp]) ->
     return write_tree(project.docs, renderings, record=record)
 
 
-def run_mkdocs(project: Project, strict: bool = False) -> None:
-    """Build the site from docs/ into the project's site folder."""
+def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False) -> None:
+    """Build the site from docs/ into `site` (by default, the project's site folder)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(project.config_file), site_dir=str(project.site), strict=strict)
+    config = load_config(str(project.config_file), site_dir=str(site or project.site), strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -367,15 +368,49 @@ def index_search(site: Path) -> None:
     log.info("search index: %s", "; ".join(summary))
 
 
+class StrictFailure(RuntimeError):
+    """A `--strict` build that met a file it skipped: it fails, and the last site stays."""
+
+
 def build_site(project: Project, strict: bool = False) -> list[Skipped]:
-    """The whole site: generate pages, build with MkDocs, index for search; returns the files skipped."""
+    """The whole site: generate pages, build with MkDocs, index for search; returns the files skipped.
+
+    The site is built beside the last one and takes its place only once it is
+    whole: a build that fails (an error, a full disk, `--strict`) leaves the
+    last good site as it was.
+    """
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site.
     skipped = in_own_process(_generate_site_pages, project)
-    in_own_process(run_mkdocs, project, strict)
-    index_search(project.site)
+    if strict and skipped:
+        raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
+    building = project.site.with_name(f".{project.site.name}.building")
+    _remove(building)  # what a build that was killed left
+    try:
+        in_own_process(run_mkdocs, project, building, strict)
+        index_search(building)
+        _replace(project.site, building)
+    finally:
+        _remove(building)
     return skipped
+
+
+def _replace(site: Path, built: Path) -> None:
+    """Put the folder `built` where `site` is, the old site removed once the new one stands there."""
+    old = site.with_name(f".{site.name}.old")
+    _remove(old)
+    if site.exists():
+        site.rename(old)
+    built.rename(site)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 def _generate_site_pages(project: Project) -> list[Skipped]:

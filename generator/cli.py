@@ -10,7 +10,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from generator import __version__, export
-from generator.build import Project, build_site, gather
+from generator.build import Project, build_site, gather, survey
+from generator.read import MAX_FILE_BYTES
 
 log = logging.getLogger("reportsite")
 
@@ -20,19 +21,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportsite {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
     commands = parser.add_subparsers(dest="command", required=True)
+    # Every command reads the corpus, so every command takes the limit.
+    limit = argparse.ArgumentParser(add_help=False)
+    limit.add_argument("--max-file-mb", type=float, default=MAX_FILE_BYTES / 2**20, metavar="MB",
+                       help="pass over (with a warning) corpus files larger than this (default: %(default)g)")
 
-    build = commands.add_parser("build", help="build the site from the corpus")
+    build = commands.add_parser("build", parents=[limit], help="build the site from the corpus")
     build.add_argument("--corpus", type=Path, help="corpus folder (default: PROJECT/corpus)")
     build.add_argument("--site", type=Path, help="output folder (default: PROJECT/site)")
     build.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
     build.add_argument("--strict", action="store_true",
                        help="fail on any skipped document and on MkDocs warnings (broken links, anchors)")
 
-    extract = commands.add_parser("extract", help="write the report of a corpus, no site")
+    extract = commands.add_parser("extract", parents=[limit], help="write the report of a corpus, no site")
     extract.add_argument("corpus", type=Path, help="corpus folder")
     extract.add_argument("-o", "--output", type=Path, required=True, help="report.json to write")
 
-    serve = commands.add_parser("serve", help="live site that follows corpus changes")
+    serve = commands.add_parser("serve", parents=[limit], help="live site that follows corpus changes")
     serve.add_argument("--corpus", type=Path, help="corpus folder (default: PROJECT/corpus)")
     serve.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
     serve.add_argument("--port", type=int, default=8000)
@@ -46,20 +51,21 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)-8s %(message)s", stream=sys.stderr)
     try:
         if args.command == "build":
-            skipped = build_site(Project.at(args.project, args.corpus, args.site), strict=args.strict)
-            if args.strict and skipped:
-                log.error("%d file(s) skipped; failing because of --strict", len(skipped))
-                return 1
+            build_site(Project.at(args.project, args.corpus, args.site, _bytes(args.max_file_mb)), strict=args.strict)
         elif args.command == "extract":
-            corpus = gather(args.corpus)
+            corpus = gather(args.corpus, surveyed=survey(args.corpus, _bytes(args.max_file_mb)))
             args.output.parent.mkdir(parents=True, exist_ok=True)
             args.output.write_bytes(export.report_json(corpus))
             log.info("wrote %s: %d documents", args.output, len(corpus.documents))
         elif args.command == "serve":
             from generator.serve import serve
 
-            serve(Project.at(args.project, args.corpus), port=args.port)
-    except (FileNotFoundError, RuntimeError, Abort) as error:  # MkDocs aborts a failed --strict build
+            serve(Project.at(args.project, args.corpus, max_file_bytes=_bytes(args.max_file_mb)), port=args.port)
+    except (OSError, RuntimeError, Abort) as error:  # MkDocs aborts a failed --strict build; a disk fills
         log.error("%s", error)
         return 1
     return 0
+
+
+def _bytes(megabytes: float) -> int:
+    return int(megabytes * 2**20)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from generator.cache import Memo, fingerprint
@@ -144,8 +145,23 @@ CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 def _csv_rows(columns: tuple[str, ...], records: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writerows(records)
+    writer.writerows({name: spreadsheet_safe(value) for name, value in record.items()} for record in records)
     return out.getvalue()
+
+
+#: What makes a spreadsheet program read a cell as a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet program runs: text that would start a formula gets a leading '.
+
+    Numbers stay numbers, negative ones included.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, bytes]] | None = None) -> bytes:

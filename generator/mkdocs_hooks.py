@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -10,9 +11,12 @@ from generator.build import Project, generate, index_search
 from generator.cache import fingerprint
 from generator.render import GENERATED
 
+log = logging.getLogger("reportsite")
+
 
 def _project() -> Project:
-    return Project.at(Path(os.environ["REPORTSITE_ROOT"]), Path(os.environ["REPORTSITE_CORPUS"]))
+    return Project.at(Path(os.environ["REPORTSITE_ROOT"]), Path(os.environ["REPORTSITE_CORPUS"]),
+                      max_file_bytes=int(os.environ["REPORTSITE_MAX_FILE_BYTES"]))
 
 
 #: Seconds without a file change before a rebuild starts: copying a batch of
@@ -27,12 +31,14 @@ _built: set[str] = set()
 
 
 def on_serve(server, config, builder, **kwargs):
-    """Debounce the live server's rebuilds (MkDocs waits only 0.1 s), and leave the generated pages unwatched.
+    """Debounce the live server's rebuilds (MkDocs waits only 0.1 s), keep serving through a failed one,
+    and leave the generated pages unwatched.
 
     The pages change only in a build, which the corpus or the templates
     started: watched, every edit would build the site twice.
     """
     server.build_delay = DEBOUNCE_SECONDS
+    server.builder = _keeping_the_last_site(server.builder)
     docs = Path(config["docs_dir"])
     server.unwatch(str(docs))
     owned = {entry.rstrip("/") for entry in GENERATED}
@@ -40,6 +46,23 @@ def on_serve(server, config, builder, **kwargs):
         if entry.name not in owned:
             server.watch(str(entry))
     return server
+
+
+def _keeping_the_last_site(build):
+    """`build`, which says why it failed and returns, rather than raise.
+
+    MkDocs' live server holds every request until a rebuild succeeds: one
+    that raised would leave each page loading forever. A rebuild fails
+    before it writes (the generator runs before MkDocs reads docs/), so the
+    last good site is still there to serve.
+    """
+    def build_or_say_why() -> None:
+        try:
+            build()
+        except Exception as error:  # whatever broke this build, the server goes on
+            log.error("the rebuild failed, the last good site is still served: %s", error)
+
+    return build_or_say_why
 
 
 def on_pre_build(config, **kwargs) -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,9 +40,36 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     (`make serve` spawns) as the rest of the build is.
     """
     if forking_is_safe():
-        return ProcessPoolExecutor(workers)
+        return ProcessPoolExecutor(workers, initializer=end_with_parent)
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_log_as, initargs=_logging_here())
+                               initializer=_spawned_worker, initargs=_logging_here())
+
+
+def end_with_parent() -> None:
+    """End this process when the one that started it ends, however it ends.
+
+    A pool's workers wait for work that only their parent sends: a parent
+    killed outright (`kill -9`, out of memory) would leave them waiting
+    forever, holding their memory. Orphaned, a process is handed to another
+    parent; a thread watching for that ends it.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
+#: How often a worker looks whether its parent still runs.
+PARENT_POLL_SECONDS = 0.5
+
+
+def _spawned_worker(level: int, format: str | None) -> None:
+    end_with_parent()
+    _log_as(level, format)
 
 
 def _logging_here() -> tuple[int, str | None]:
@@ -71,6 +100,7 @@ def start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:
     receiving, sending = context.Pipe(duplex=False)
 
     def run() -> None:
+        end_with_parent()
         try:
             outcome = (True, function(*args))
         except BaseException as error:  # raised again in the parent

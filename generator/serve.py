@@ -25,6 +25,7 @@ def serve(project: Project, port: int = 8000) -> None:
     # The hooks run inside MkDocs; the project reaches them through the environment.
     os.environ["REPORTSITE_ROOT"] = str(project.root)
     os.environ["REPORTSITE_CORPUS"] = str(project.corpus)
+    os.environ["REPORTSITE_MAX_FILE_BYTES"] = str(project.max_file_bytes)
     mkdocs_serve(
         config_file=str(project.config_file),
         livereload=True,

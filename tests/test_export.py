@@ -2,9 +2,12 @@ import csv
 import io
 import json
 
+import pytest
+
 from generator.build import gather
 from generator.cache import Memo
-from generator.export import METRIC_COLUMNS, document_parts, dumps, facts_csv, report, report_json
+from generator.export import (METRIC_COLUMNS, document_parts, dumps, facts_csv, report, report_json,
+                              spreadsheet_safe)
 from tests.conftest import ROOT
 
 CONTRACT_DOCUMENT_KEYS = {"id", "source_file", "title", "date", "author", "publisher", "sections", "url"}
@@ -49,3 +52,16 @@ def test_metrics_name_their_indicator_and_go_to_csv():
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert tuple(rows[0]) == METRIC_COLUMNS
     assert [r["id"] for r in rows] == [m["id"] for m in data["metrics"]]
+
+
+@pytest.mark.parametrize("cell, safe", [
+    ("=HYPERLINK(\"http://example.com\",\"点击\")", "'=HYPERLINK(\"http://example.com\",\"点击\")"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+    ("-2+3", "'-2+3"),
+    ("-1.8", "-1.8"),
+    (-1.8, -1.8),
+    ("手机银行客户", "手机银行客户"),
+])
+def test_csv_cells_never_start_a_formula(cell, safe):
+    assert spreadsheet_safe(cell) == safe

@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("line, rule", [
     ("Copyright © 2011-2022 移动支付网    粤ICP备11061396号", "copyright"),
+    ("移动支付网 版权所有", "copyright"),
+    ("文章仅代表作者本人观点，不代表本站立场。", "reprint_notice"),
     ("粤ICP备11061396号-1", "icp"),
     ("粤公网安备 44030602000994号", "icp"),
     ("本文为作者授权发布,不代表移动支付网立场,转载请注明作者及来源。", "reprint_notice"),
@@ -58,6 +60,9 @@ def test_furniture_lines_are_recognised(line, rule):
     "大中小微企业均可申请。",
     "审核通过率达到95%。",
     "2023",  # a year alone on a line may head what follows
+    "工行推出版权所有人登记服务，累计服务客户超过1万户。",
+    "ICP备案制度实施以来，互联网金融平台规范发展。",
+    "图像识别技术已应用于票据处理。",
 ])
 def test_article_sentences_are_not_furniture(sentence):
     assert furniture_rule(sentence) is None
@@ -97,3 +102,11 @@ def test_repeated_lines_away_from_a_page_number_are_not_running_headers():
     subheading = "主要工作及取得的成效"
     blocks = [Block(subheading), Block("正文一。"), Block(subheading), Block("正文二。")]
     assert clean(blocks) == (blocks, [])
+
+
+def test_an_article_printed_as_one_line_is_not_furniture_for_its_opening_notice():
+    article = ("本文来源：新华网。" + "截至6月末，工商银行个人手机银行客户达到4.43亿户，同比增长12%。" * 6
+               + "Copyright © 2024")
+    assert furniture_rule(article) is None
+    kept, removed = clean([Block(article)])
+    assert [b.text for b in kept] == [article] and removed == []

@@ -19,7 +19,7 @@ from generator.read.readers import Block
 @cache
 def _compiled():
     data = rules.load("furniture")
-    line_rules = [(rule["name"], re.compile(rule["pattern"])) for rule in data["line_rules"]]
+    line_rules = [(rule["name"], re.compile(rule["pattern"]), rule.get("max_chars")) for rule in data["line_rules"]]
     return line_rules, re.compile(data["tail_markers"]), re.compile(data["sentence_end"])
 
 
@@ -32,8 +32,8 @@ def _running_header_rule() -> tuple[int, re.Pattern]:
 def furniture_rule(text: str) -> str | None:
     """The name of the first furniture rule matching the line `text`, or None."""
     line_rules, _, _ = _compiled()
-    for name, pattern in line_rules:
-        if pattern.search(text):
+    for name, pattern, max_chars in line_rules:
+        if (max_chars is None or len(text) <= max_chars) and pattern.search(text):
             return name
     return None
 
