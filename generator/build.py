@@ -30,8 +30,8 @@ from generator.link import Corpus, link
 from generator.model import Skipped
 from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
                                  start_in_fork)
-from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, log_warnings, printable,
-                            read_contents, read_entry)
+from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, log_warnings, read_contents,
+                            read_entry)
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
@@ -264,7 +264,7 @@ def generate(project: Project) -> Generated:
         changed = [d.source_file for d in corpus.documents if d.fingerprint != read_as_surveyed[d.source_file]]
         for source_file in changed:
             log.warning("%s changed while the build read it: the site has the text as read; the next build "
-                        "reads it again", printable(source_file))
+                        "reads it again", source_file)
         if cached:
             warnings = [(d.source_file, d.warnings) for d in corpus.documents if d.warnings]
             # Built from files that changed meanwhile, the site is no build's of the corpus as surveyed.

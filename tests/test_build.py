@@ -1,6 +1,8 @@
 """The build: an incremental build gives what a cold one gives, and redoes only what changed."""
 
+import errno
 import os
+import pickle
 import shutil
 import threading
 
@@ -8,7 +10,7 @@ import pytest
 
 import generator.build
 from bench.make_corpus import make_corpus
-from generator.build import Project, gather, generate
+from generator.build import Project, StrictFailure, build_site, gather, generate
 from generator.cache import ExtractionCache
 from generator.export import report_json
 from tests.conftest import FIXTURES, make_project
@@ -220,3 +222,59 @@ def test_a_name_one_document_introduces_is_linked_on_the_unchanged_pages_that_us
     after = _tree(warm.docs)
     assert after == _tree(cold.docs)
     assert after["documents/b.md"] != before["documents/b.md"] and b"terms/t-" in after["documents/b.md"]
+
+
+def test_a_file_changed_while_it_is_read_is_read_again_by_the_next_build(tmp_path, monkeypatch, caplog):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    path = project.corpus / "press-release.md"
+    original = path.read_bytes()
+    surveyed = generator.build.survey(project.corpus)  # the file as it was before the edit
+    path.write_bytes(original + "\n截至6月末，数据中台新增客户120万户。\n".encode("utf-8"))
+    monkeypatch.setattr(generator.build, "survey", lambda *args: surveyed)
+    generate(project)  # surveys the file as it was, reads it edited
+    assert "changed while the build read it" in caplog.text
+    monkeypatch.undo()
+    path.write_bytes(original)  # restored: the next build must not find "nothing changed"
+    generate(project)
+    (tmp_path / "cold").mkdir()
+    cold = make_project(tmp_path / "cold", FIXTURES / "corpus")
+    generate(cold)
+    assert _tree(project.docs) == _tree(cold.docs)
+
+
+def test_a_damaged_or_foreign_cache_gives_the_bytes_of_a_cold_build(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    expected = _tree(project.docs)
+    cache = project.cache_folder
+    entries = sorted((cache / "extraction").iterdir())
+    entries[0].write_bytes(os.urandom(512))
+    entries[1].write_bytes(pickle.dumps(("a foreign value", 42)))
+    (cache / "build.pickle").write_bytes(pickle.dumps({"inputs": 1, "files": "wrong"}))
+    shutil.rmtree(project.docs / "documents")
+    generate(project)
+    assert _tree(project.docs) == expected
+    shutil.rmtree(cache)
+    cache.write_bytes(b"a file where the cache folder was")
+    shutil.rmtree(project.docs / "documents")
+    generate(project)
+    assert _tree(project.docs) == expected and cache.is_dir()
+
+
+def test_a_failed_or_strict_build_leaves_the_last_good_site(tmp_path, monkeypatch):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    build_site(project)
+    site = _tree(project.site)
+    (project.corpus / "broken.txt").write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(StrictFailure):
+        build_site(project, strict=True)
+    assert _tree(project.site) == site
+
+    def disk_full(folder):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(generator.build, "index_search", disk_full)
+    with pytest.raises(OSError):
+        build_site(project)
+    assert _tree(project.site) == site
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []

@@ -64,3 +64,42 @@ def _log_a_line() -> None:
     import logging
 
     logging.getLogger("reportsite").info("read in a spawned worker")
+
+
+_ORPHANED_POOL = """
+import os, sys, time
+from generator.processes import process_pool, start_in_fork
+pool = process_pool(1)
+worker = pool.submit(os.getpid).result()
+start_in_fork(time.sleep, 60)
+print(worker, flush=True)
+time.sleep(60)
+"""
+
+
+def test_workers_end_when_the_build_is_killed():
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    build = subprocess.Popen([sys.executable, "-c", _ORPHANED_POOL], stdout=subprocess.PIPE, text=True)
+    worker = int(build.stdout.readline())
+    children = [int(pid) for pid in open(f"/proc/{build.pid}/task/{build.pid}/children").read().split()]
+    assert worker in children and len(children) >= 2  # the pool's worker and the fork
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(_running, children)):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (an ended one no parent reaped yet is a zombie: state Z)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -1,10 +1,13 @@
 """Reading a whole corpus: the seeds, sidecars, and every kind of bad input."""
 
 import logging
+import os
+from pathlib import Path
 
 import pytest
 
-from generator.read import document_id, read_corpus
+from generator.model import Skipped
+from generator.read import corpus_entries, document_id, read_corpus
 from tests.conftest import ROOT
 
 SEED_003 = "003_356bb86cd6c9e501"
@@ -141,3 +144,59 @@ def test_text_copied_from_a_pdf_reads_as_written(tmp_path):
     ]
     assert [(r.text, r.rule) for r in document.removed][1:] == [
         ("— 45 —", "page_number"), ("中国农业银行股份有限公司2023年年度报告", "running_header"), ("46", "page_number")]
+
+
+def test_an_unreadable_folder_and_an_unreadable_sidecar_are_said_and_the_rest_read(tmp_path, monkeypatch, caplog):
+    # As root (CI), no permission bits keep a folder or file from being read: the refusal is simulated.
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("锁住的目录\n正文一句。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("标题\n正文一句。\n", encoding="utf-8")
+    (tmp_path / "b.meta.yaml").write_text("title: 侧栏\n", encoding="utf-8")
+    listdir, read_bytes = os.listdir, Path.read_bytes
+
+    def refusing_listdir(folder):
+        if Path(folder).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return listdir(folder)
+
+    def refusing_read_bytes(path):
+        if path.name.endswith(".meta.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(os, "listdir", refusing_listdir)
+    monkeypatch.setattr(Path, "read_bytes", refusing_read_bytes)
+    with caplog.at_level(logging.WARNING, logger="reportsite"):
+        [document], skipped = read_corpus(tmp_path)
+    assert skipped == [Skipped("locked/", "folder cannot be read (Permission denied)")]
+    assert document.title == "标题" and document.warnings == [
+        "sidecar b.meta.yaml cannot be read (Permission denied), ignored"]
+
+
+def test_links_inside_the_corpus_are_read_and_links_out_of_it_are_not(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("秘密\n不可发布。\n", encoding="utf-8")
+    (corpus / "a.txt").write_text("标题\n正文一句。\n", encoding="utf-8")
+    os.symlink(corpus / "a.txt", corpus / "b.txt")
+    os.symlink(outside / "secret.txt", corpus / "secret.txt")
+    os.symlink("..", corpus / "parent")
+    documents, skipped = read_corpus(corpus)
+    assert [d.source_file for d in documents] == ["a.txt", "b.txt"]
+    assert {s.source_file: s.reason for s in skipped} == {
+        "parent": "link to a file outside the corpus, not read",
+        "secret.txt": "link to a file outside the corpus, not read"}
+
+
+def test_a_file_over_the_size_limit_is_passed_over_with_the_limit_named(tmp_path):
+    (tmp_path / "big.txt").write_text("标题\n" + "正文一句。\n" * 1000, encoding="utf-8")
+    entries, skipped = corpus_entries(tmp_path, max_bytes=1000)
+    assert entries == [] and "larger than the limit" in skipped[0].reason
+
+
+def test_ids_of_deep_and_long_paths_are_bounded_and_distinct():
+    deep = "/".join(["folder"] * 50) + "/report.txt"
+    long_upper, long_lower = "A" * 200 + ".txt", "a" * 200 + ".txt"
+    ids = {document_id(name) for name in (deep, long_upper, long_lower)}
+    assert len(ids) == 3 and all(len(i) <= 80 and i.isascii() for i in ids)

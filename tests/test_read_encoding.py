@@ -35,3 +35,15 @@ def test_utf8_is_named_and_no_other_encoding_is_taken_for_it():
     assert decode(b"Annual report 2023\n") == ("Annual report 2023\n", "ascii", 0)
     for data in (TEXT.encode("gbk"), TEXT.encode("utf-16"), "工商銀行發布半年報，營業收入增長。".encode("big5")):
         assert decode(data)[1] != "utf-8"
+
+
+def test_a_few_damaged_bytes_in_utf8_are_replaced_and_counted_not_the_document():
+    data = TEXT.encode("utf-8") + b"\xff\xfe\xfd" + TEXT.encode("utf-8")
+    text, encoding, replaced = decode(data)
+    assert (encoding, replaced) == ("utf-8", 3)
+    assert text == TEXT + "\ufffd" * 3 + TEXT
+
+
+def test_text_in_another_encoding_is_never_taken_for_damaged_utf8():
+    for data in (TEXT.encode("gbk"), "Café crème brûlée à la carte\n".encode("latin-1")):
+        assert decode(data)[1] != "utf-8"

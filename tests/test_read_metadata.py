@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.model import MetaValue
+from generator.read import fields
 from generator.read.metadata import parse_byline, parse_person_line, read_head
 from generator.read.readers import Block
 
@@ -84,3 +87,61 @@ def test_a_note_on_the_author_anywhere_gives_the_post(note, post):
     head = read_head([Block("标题"), Block("正文一句。"), Block("正文二句。"), Block(note)], {})
     assert head.author_post == post
     assert [b.text for b in head.blocks] == ["正文一句。", "正文二句。"]
+
+
+# The metadata a user writes: YAML read with limits, every field checked.
+
+@pytest.mark.parametrize("text, reason", [
+    ("a: &a [1]\nb: *a\n", "aliases"),
+    ("title: " + "[" * 50 + "]" * 50, "nested deeper"),
+    ("title: x\n" * 20000, "larger than"),
+    ("- a\n- b\n", "not a mapping"),
+    ("title: [unclosed\n", "flow sequence"),
+    ("date: !!timestamp 2022-13-45\n", "unreadable value"),
+])
+def test_metadata_yaml_beyond_its_limits_is_refused_with_a_reason(text, reason):
+    with pytest.raises(fields.MetadataError, match=reason):
+        fields.load_yaml_mapping(text)
+
+
+def test_dates_stay_as_written_for_the_date_check():
+    assert fields.load_yaml_mapping("date: 2022-13-45\n") == {"date": "2022-13-45"}
+
+
+def test_each_bad_field_is_dropped_with_a_warning_and_the_good_ones_kept():
+    found, warnings = fields.from_mapping({"title": {"nested": "map"}, "作者": ["张三", "李四"], "date": "2024-1-5"},
+                                          "sidecar")
+    assert warnings == ["metadata field 'title' dropped: not text"]
+    kept, warnings = fields.checked([*found.items(), ("title", MetaValue("标题\n第二行\x00", "first_line")),
+                                     ("publisher", MetaValue("很长" * 100, "byline"))])
+    assert dict(kept) == {"author": MetaValue("张三、李四", "sidecar"), "date": MetaValue("2024-01-05", "sidecar"),
+                          "title": MetaValue("标题 第二行", "first_line")}
+    assert warnings == ["metadata field publisher dropped: longer than 100 characters (200)"]
+
+
+def test_a_date_no_calendar_has_is_dropped():
+    kept, warnings = fields.checked([("date", MetaValue("2022-13-45", "front_matter"))])
+    assert kept == [] and "not a date" in warnings[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_no_metadata_text_raises_anything_but_its_error(text):
+    try:
+        mapping = fields.load_yaml_mapping(text)
+    except fields.MetadataError:
+        return
+    found, _ = fields.from_mapping(mapping, "front_matter")
+    kept, _ = fields.checked(list(found.items()))
+    for _, value in kept:
+        assert "\n" not in value.value and value.value == value.value.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                    lambda children: st.lists(children, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), children, max_size=4), max_leaves=20))
+def test_no_yaml_value_raises(value):
+    mapping = {"title": value, "date": value, "author": value}
+    found, _ = fields.from_mapping(mapping, "sidecar")
+    fields.checked(list(found.items()))

@@ -86,6 +86,16 @@ def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
                          encoding="utf-8")
         untouched = f"{url}documents/{document_id(sorted(project.corpus.iterdir())[0].name)}/"
         assert _wait_for(lambda: "主题改过" in _home(untouched)), "".join(log)  # every page built again
+        assert _wait_for(settled)
+
+        # A broken build: the server says why and keeps serving the last good site, never hanging.
+        home = project.templates / "pages" / "home.md.j2"
+        working = home.read_text(encoding="utf-8")
+        home.write_text(working + "{% if %}", encoding="utf-8")
+        assert _wait_for(lambda: any("the rebuild failed" in line for line in list(log))), "".join(log)
+        assert "共 2 篇文档" in _home(url)
+        home.write_text(working.replace("篇文档", "篇文档（修好了）"), encoding="utf-8")
+        assert _wait_for(lambda: "篇文档（修好了）" in _home(url)), "".join(log)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -26,6 +26,18 @@ from generator.timeexpr import TimeContext
 
 log = logging.getLogger("reportsite")
 
+
+class _PrintableArguments(logging.Filter):
+    """Control characters in what a log line quotes (a file name, a title) escaped: no name can forge a line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(printable(arg) if isinstance(arg, str) else arg for arg in record.args)
+        return True
+
+
+log.addFilter(_PrintableArguments())
+
 SIDECAR_SUFFIX = ".meta.yaml"
 
 # Provenance, most trusted first: a field is taken from the first that has it.
@@ -264,14 +276,14 @@ def read_entry(entry: Entry, contents: Contents | None = None) -> Document | Ski
 
 def log_skipped(skipped: Skipped) -> Skipped:
     """Say which file was skipped and why; returns it."""
-    log.warning("skipped %s: %s", printable(skipped.source_file), skipped.reason)
+    log.warning("skipped %s: %s", skipped.source_file, skipped.reason)
     return skipped
 
 
 def log_warnings(source_file: str, warnings: list[str]) -> None:
     """One log line for each thing that was odd but readable in a document."""
     for warning in warnings:
-        log.warning("%s: %s", printable(source_file), warning)
+        log.warning("%s: %s", source_file, warning)
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

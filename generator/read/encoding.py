@@ -35,11 +35,10 @@ class Decoded(NamedTuple):
 _MAX_CONTROL_SHARE = 0.01
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
-# UTF-8 with damaged bytes: at most this share of the bytes undecodable, and
-# at least this many valid non-ASCII characters for each (text in another
-# encoding read as UTF-8 fails on nearly every character).
-_MAX_REPAIRED_SHARE = 0.001
-_MIN_VALID_PER_REPAIRED = 20
+# UTF-8 with damaged bytes: at least this many valid non-ASCII characters for
+# each undecodable run (text in another encoding, read as UTF-8, fails on
+# nearly every non-ASCII character).
+_MIN_VALID_PER_REPAIRED = 10
 
 
 def decode(data: bytes) -> Decoded:
@@ -75,7 +74,7 @@ def _as_utf8(data: bytes) -> Decoded | None:
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
     valid = len(text) - len(text.encode("ascii", "ignore")) - replaced
-    if replaced > _MAX_REPAIRED_SHARE * len(data) or valid < _MIN_VALID_PER_REPAIRED * replaced:
+    if valid < _MIN_VALID_PER_REPAIRED * replaced:
         return None
     return Decoded(text.lstrip("\ufeff"), "utf-8", replaced)
 

@@ -74,6 +74,8 @@ def load_yaml_mapping(text: str) -> dict:
         raise MetadataError(f"larger than {_limits()['yaml_chars']} characters")
     try:
         mapping = yaml.load(text, Loader=_LimitedLoader)
+    except MetadataError:
+        raise
     except yaml.YAMLError as error:
         raise MetadataError(str(error).strip().splitlines()[0]) from error
     except (ValueError, TypeError, RecursionError) as error:  # a constructor refusing an explicit tag's value

@@ -28,8 +28,11 @@ from generator.write import Rendering
 GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "pillars/", "terms/", "data/")
 
 # Python-Markdown's escapable characters (with tables' "|") are backslashed;
-# "<", ">", "&" and quotes are HTML-escaped. One translation table does both.
+# "<", ">", "&" and quotes are HTML-escaped; a line break (or any control
+# character) becomes a space, since inline text that broke its line would end
+# the heading or table row it stands in. One translation table does it all.
 _INLINE = str.maketrans({
+    **{chr(code): " " for code in (*range(0x20), *range(0x7f, 0xa0), 0x2028, 0x2029)},
     **{char: "\\" + char for char in "\\`*_{}[]()#+-.!|"},
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
 })
