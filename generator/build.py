@@ -187,11 +187,9 @@ def _read_and_extract(entry: Entry, cache: ExtractionCache | None) -> bytes:
     """
     try:
         contents = read_contents(entry)
-    except OSError as error:
-        contents = None
-        document = log_skipped(Skipped(entry.relative, f"cannot be read ({error.strerror})"))
-    else:
-        document = read_entry(entry, contents)
+    except OSError:
+        contents = None  # unreadable: reading the entry says why
+    document = read_entry(entry, contents)
     if isinstance(document, Skipped):
         return pickle.dumps((document, None), protocol=pickle.HIGHEST_PROTOCOL)
     key = document.fingerprint = entry_key(entry, contents)

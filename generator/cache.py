@@ -95,15 +95,10 @@ class _DataOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a value a cache may hold")
 
 
-def loads(data: bytes) -> Any:
-    """The value pickled in `data`, made of plain values and the generator's data classes only."""
-    return _DataOnly(io.BytesIO(data)).load()
-
-
 def read_kept(path: Path) -> Any | None:
     """The value pickled at `path`, or None when there is none or it does not load as data."""
     try:
-        return loads(path.read_bytes())
+        return _DataOnly(io.BytesIO(path.read_bytes())).load()
     except Exception:  # whatever damaged or foreign bytes raise: the value is not kept
         return None
 

@@ -185,8 +185,8 @@ def test_links_inside_the_corpus_are_read_and_links_out_of_it_are_not(tmp_path):
     documents, skipped = read_corpus(corpus)
     assert [d.source_file for d in documents] == ["a.txt", "b.txt"]
     assert {s.source_file: s.reason for s in skipped} == {
-        "parent": "link to a file outside the corpus, not read",
-        "secret.txt": "link to a file outside the corpus, not read"}
+        "parent": "a link that leads outside the corpus, not read",
+        "secret.txt": "a link that leads outside the corpus, not read"}
 
 
 def test_a_file_over_the_size_limit_is_passed_over_with_the_limit_named(tmp_path):

@@ -66,7 +66,9 @@ class _Buckets:
             made_from, total, index = marshal.loads(data[_LENGTH.size:_LENGTH.size + length])
         except (OSError, ValueError, EOFError, TypeError, struct.error):
             return None
-        if tuple(made_from) != stamp:
+        # A file of another shape is no buckets file of this module's: the dictionary then loads whole.
+        if not (isinstance(made_from, tuple) and isinstance(total, int) and isinstance(index, dict)) \
+                or made_from != stamp:
             data.close()
             return None
         return cls(data, _LENGTH.size + length, total, index)

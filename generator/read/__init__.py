@@ -87,7 +87,7 @@ def corpus_files(corpus: Path) -> tuple[list[Path], list[Skipped]]:
                 passed_over.append(Skipped(relative, reason))
                 continue
             if target != root and root not in target.parents:
-                passed_over.append(Skipped(relative, "link to a file outside the corpus, not read"))
+                passed_over.append(Skipped(relative, "a link that leads outside the corpus, not read"))
             elif stat.S_ISDIR(status.st_mode):
                 if target in folders_seen:
                     passed_over.append(Skipped(relative, "link loop"))
