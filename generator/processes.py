@@ -40,21 +40,20 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     (`make serve` spawns) as the rest of the build is.
     """
     if forking_is_safe():
-        return ProcessPoolExecutor(workers, initializer=end_with_parent)
+        return ProcessPoolExecutor(workers, initializer=end_with_parent, initargs=(os.getpid(),))
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_spawned_worker, initargs=_logging_here())
+                               initializer=_spawned_worker, initargs=(os.getpid(), *_logging_here()))
 
 
-def end_with_parent() -> None:
-    """End this process when the one that started it ends, however it ends.
+def end_with_parent(parent: int) -> None:
+    """End this process when `parent`, the process that started it, ends, however it ends.
 
     A pool's workers wait for work that only their parent sends: a parent
     killed outright (`kill -9`, out of memory) would leave them waiting
     forever, holding their memory. Orphaned, a process is handed to another
-    parent; a thread watching for that ends it.
+    parent; a thread watching for that ends it. The parent's id is taken
+    before the start: a parent killed while its child starts is gone already.
     """
-    parent = os.getppid()
-
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_POLL_SECONDS)
@@ -67,8 +66,8 @@ def end_with_parent() -> None:
 PARENT_POLL_SECONDS = 0.5
 
 
-def _spawned_worker(level: int, format: str | None) -> None:
-    end_with_parent()
+def _spawned_worker(parent: int, level: int, format: str | None) -> None:
+    end_with_parent(parent)
     _log_as(level, format)
 
 
@@ -98,9 +97,10 @@ def start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:
     """
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def run() -> None:
-        end_with_parent()
+        end_with_parent(parent)
         try:
             outcome = (True, function(*args))
         except BaseException as error:  # raised again in the parent
