@@ -138,7 +138,7 @@ def fact_record(fact, indicator: str | None, pillars: list[str] | None) -> dict[
 
 EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url")
 METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
-                  "direction", "basis", "entity", "period", "sentence", "source_url")
+                  "direction", "basis", "entity", "period", "sentence", "source_url", "signed_value")
 CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 
 

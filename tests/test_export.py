@@ -65,3 +65,10 @@ def test_metrics_name_their_indicator_and_go_to_csv():
 ])
 def test_csv_cells_never_start_a_formula(cell, safe):
     assert spreadsheet_safe(cell) == safe
+
+
+def test_the_csv_gives_a_decrease_its_sign():
+    rows = list(csv.DictReader(io.StringIO(facts_csv(gather(ROOT / "corpus"), "metrics").decode("utf-8-sig"))))
+    decreases = [row for row in rows if row["direction"] == "down"]
+    assert decreases and all(float(row["signed_value"]) == -float(row["value"]) < 0 for row in decreases)
+    assert all(float(row["signed_value"]) == float(row["value"]) for row in rows if row["direction"] != "down")

@@ -146,3 +146,10 @@ def test_a_verb_with_no_agent_says_what_was_counted():
 ])
 def test_annual_report_subjects(sentence, subjects):
     assert [m.subject for m in metrics(sentence)] == subjects
+
+
+def test_a_decrease_carries_its_sign_and_an_increase_or_a_level_none():
+    level, decrease = metrics("不良贷款率1.36%，较上年末下降0.02个百分点。")
+    assert (level.signed_value, decrease.direction, decrease.signed_value) == (1.36, "down", -0.02)
+    [increase] = metrics("营业收入同比增长4.3%。")
+    assert increase.signed_value == 4.3

@@ -11,7 +11,7 @@ import pytest
 
 from generator.build import generate
 from generator import rules
-from generator.render import environment, markdown_inline, page_title
+from generator.render import environment, human_number, markdown_inline, page_title
 from tests.conftest import FIXTURES, ROOT, make_project
 
 GOLDEN = FIXTURES / "golden"
@@ -64,3 +64,9 @@ def test_two_builds_of_one_corpus_are_byte_identical(tmp_path):
     generate(first)
     generate(second)
     assert _tree(first.docs) == _tree(second.docs)
+
+
+@pytest.mark.parametrize("value, shown", [(443000000, "4.43亿"), (14000, "1.4万"), (99.99, "99.99"),
+                                          (-1.8, "−1.8"), (-12000, "−1.2万"), (0, "0")])
+def test_numbers_read_as_written_with_a_decrease_below_zero(value, shown):
+    assert human_number(value) == shown

@@ -30,6 +30,8 @@ class Metric:
     subject: str
     text: str  # the figure as written, with its change word: "同比增长4.3%"
     value: float
+    # The value with its sign: a decrease (同比下降1.8%) is -1.8 wherever it is shown, sorted or plotted.
+    signed_value: float
     unit: str
     qualifier: str
     change: bool
@@ -154,6 +156,7 @@ class MetricExtractor:
                 subject=subject,
                 text=text[words_end:figure.end],
                 value=figure.value,
+                signed_value=-figure.value if direction == "down" else figure.value,
                 unit=figure.unit,
                 qualifier=figure.qualifier,
                 change=change is not None,

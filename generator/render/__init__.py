@@ -53,11 +53,12 @@ def page_title(text: object) -> Markup:
 
 
 def human_number(value: float) -> str:
-    """A value as a reader writes it: 443000000 -> 4.43亿, 14000 -> 1.4万, 99.99 -> 99.99."""
+    """A value as a reader writes it: 443000000 -> 4.43亿, 14000 -> 1.4万, 99.99 -> 99.99, -1.8 -> −1.8."""
+    sign, value = ("−" if value < 0 else ""), abs(value)
     for threshold, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-        if abs(value) >= threshold:
-            return f"{value / threshold:.4g}{word}"
-    return f"{value:.6g}"
+        if value >= threshold:
+            return f"{sign}{value / threshold:.4g}{word}"
+    return f"{sign}{value:.6g}"
 
 
 _HALVES = {"H1": "上半年", "H2": "下半年"}
@@ -82,7 +83,7 @@ def period_label(value: str) -> str:
 
 def chart_points(series) -> list[dict]:
     """The points a metric chart draws: one per period, in period order."""
-    return [{"period": m.period, "value": m.value, "label": m.text} for m in series.dated]
+    return [{"period": m.period, "value": m.signed_value, "label": m.text} for m in series.dated]
 
 
 def linked_text(text: str, links: list, prefix: str) -> Markup:

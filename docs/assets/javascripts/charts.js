@@ -27,8 +27,10 @@
     const high = Math.max(...values);
     const low = Math.min(...values);
     const floor = low > 0 && (high - low) / high < 0.05 ? low - (high - low || high * 0.01) : Math.min(0, low);
+    // Decreases are negative: zero stays in view, so they plot below it.
+    const top = Math.max(high, low < 0 ? 0 : high);
     const x = (i) => MARGIN.left + (i * (WIDTH - MARGIN.left - MARGIN.right)) / (points.length - 1);
-    const y = (v) => HEIGHT - MARGIN.bottom - ((v - floor) / (high - floor || 1)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
+    const y = (v) => HEIGHT - MARGIN.bottom - ((v - floor) / (top - floor || 1)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
 
     const svg = node("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "metric-chart__svg" });
     svg.append(node("title", {}, points.map((p) => `${p.period}: ${p.label}`).join("; ")));
@@ -36,6 +38,11 @@
       x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: HEIGHT - MARGIN.bottom, y2: HEIGHT - MARGIN.bottom,
       class: "metric-chart__axis",
     }));
+    if (floor < 0) {
+      svg.append(node("line", {
+        x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(0), y2: y(0), class: "metric-chart__zero",
+      }));
+    }
     svg.append(node("polyline", {
       points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(" "), class: "metric-chart__line",
     }));
