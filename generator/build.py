@@ -87,25 +87,26 @@ class Project:
 
 @dataclass(frozen=True)
 class Survey:
-    """The corpus as files: each to read with its key (`entry_key`), and those of no supported format."""
+    """The corpus as files: each to read with its key (`entry_key`), and those passed over without
+    reading (of no supported format, too large, links out of the corpus, special files)."""
 
     entries: list[Entry]
     keys: list[str]
-    unsupported: list[Skipped]
+    passed_over: list[Skipped]
 
     @property
     def fingerprint(self) -> str:
         """A hash of everything reading and extracting the corpus depends on."""
         return fingerprint("corpus", [(e.relative, e.doc_id, key) for e, key in zip(self.entries, self.keys)],
-                           [(s.source_file, s.reason) for s in self.unsupported])
+                           [(s.source_file, s.reason) for s in self.passed_over])
 
 
 def survey(corpus_dir: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Survey:
     """The files of `corpus_dir`, each hashed with what its reading depends on."""
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    entries, unsupported = corpus_entries(corpus_dir, max_file_bytes)
-    return Survey(entries, [_key(entry) for entry in entries], unsupported)
+    entries, passed_over = corpus_entries(corpus_dir, max_file_bytes)
+    return Survey(entries, [_key(entry) for entry in entries], passed_over)
 
 
 def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | None = None,
@@ -113,7 +114,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
     """Read, extract and link the whole corpus; with caches, only changed files are read again
     and linking reuses what it computed from unchanged documents."""
     surveyed = surveyed or survey(corpus_dir)
-    entries, keys, skipped = surveyed.entries, surveyed.keys, list(surveyed.unsupported)
+    entries, keys, skipped = surveyed.entries, surveyed.keys, list(surveyed.passed_over)
     cached = [bool(cache and key and cache.has(key)) for key in keys]
     to_read = [(entry, key) for entry, key, hit in zip(entries, keys, cached) if not hit]
     pool = _reading_pool(len(to_read), overlapping=len(to_read) < len(entries))
@@ -250,7 +251,7 @@ def generate(project: Project) -> Generated:
         last = _last_build(project) if cached else None
         if last and last["inputs"] == inputs and as_written(project.docs, last["files"], GENERATED):
             for skipped in last["skipped"]:
-                if skipped not in surveyed.unsupported:  # those the survey said again already
+                if skipped not in surveyed.passed_over:  # those the survey said again already
                     log_skipped(skipped)
             for source_file, warnings in last["warnings"]:
                 log_warnings(source_file, warnings)

@@ -286,12 +286,9 @@ def log_warnings(source_file: str, warnings: list[str]) -> None:
         log.warning("%s: %s", source_file, warning)
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def printable(name: str) -> str:
     """A file name as a log line shows it: control characters escaped, so no name can forge a line."""
-    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), name)
+    return fields.LINE_BREAKING.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def read_corpus(corpus: Path) -> tuple[list[Document], list[Skipped]]:

@@ -118,8 +118,8 @@ def _is_scalar(value: object) -> bool:
     return isinstance(value, (str, int, float, dt.date))
 
 
-#: Control characters, line and paragraph separators: a field is one line of text.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+#: Control characters, line and paragraph separators: what a line of text (a field, a log line) never holds.
+LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def checked(candidates: list[tuple[str, MetaValue]]) -> tuple[list[tuple[str, MetaValue]], list[str]]:
@@ -128,7 +128,7 @@ def checked(candidates: list[tuple[str, MetaValue]]) -> tuple[list[tuple[str, Me
     kept, warnings = [], []
     limits = _limits()["field_chars"]
     for name, found in candidates:
-        value = " ".join(_CONTROL.sub(" ", found.value).split())
+        value = " ".join(LINE_BREAKING.sub(" ", found.value).split())
         if name == "date":
             date = parse_date(value, strict=True)
             if date is None:
