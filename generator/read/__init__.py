@@ -48,9 +48,9 @@ class ReadError(ValueError):
     """A corpus file that cannot become a document; the message says why."""
 
 
-def corpus_files(corpus: Path) -> tuple[list[Path], list[Skipped]]:
-    """Every document file below `corpus`, sorted, without sidecars or hidden files; and what was
-    passed over, with why.
+def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
+    """Every document file below `corpus` with its size in bytes, sorted, without sidecars or hidden
+    files; and what was passed over, with why.
 
     A symbolic link is followed only where it leads to a file or folder inside
     the corpus: a link to /etc/passwd would publish it. Links that lead
@@ -59,7 +59,7 @@ def corpus_files(corpus: Path) -> tuple[list[Path], list[Skipped]]:
     with its reason, so that the build says so and `--strict` fails.
     """
     root = corpus.resolve()
-    files: list[Path] = []
+    files: list[tuple[Path, int]] = []
     passed_over: list[Skipped] = []
     folders_seen = {root}
 
@@ -95,7 +95,7 @@ def corpus_files(corpus: Path) -> tuple[list[Path], list[Skipped]]:
                 folders_seen.add(target)
                 visit(path)
             elif stat.S_ISREG(status.st_mode):
-                files.append(path)
+                files.append((path, status.st_size))
             else:
                 passed_over.append(Skipped(relative, "not a regular file (a FIFO, socket or device), not read"))
 
@@ -243,12 +243,11 @@ def corpus_entries(corpus: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[
         log_skipped(passed_over)
     entries = []
     taken: set[str] = set()
-    for path in paths:
+    for path, size in paths:
         relative = path.relative_to(corpus).as_posix()
         if not supported(path.suffix.lower()):
             skipped.append(log_skipped(Skipped(relative, f"unsupported format {path.suffix or '(no extension)'}")))
             continue
-        size = path.stat().st_size
         if size > max_bytes:
             skipped.append(log_skipped(Skipped(relative, f"larger than the limit of {max_bytes / 2**20:g} MB "
                                                          f"({size / 2**20:.1f} MB); raise it with --max-file-mb")))
