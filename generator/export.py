@@ -63,8 +63,8 @@ def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> 
         "terms": _encoded([term_record(t) for t in corpus.terms]),
         "frameworks": _encoded([
             {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars],
-             "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url}
-                            for f in g.statements]}
+             "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url,
+                             "entity": f.entity, "entity_id": f.entity_id} for f in g.statements]}
             for g in corpus.frameworks
         ]),
     }
@@ -77,24 +77,23 @@ def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, b
     """Each document's share of the data files, in corpus order: its record and its
     facts' records as JSON, its CSV rows, each UTF-8 encoded (a kept part then loads without decoding).
 
-    A part is kept in the memo under the document and the pillars that
-    gather its sentences: what linking adds to its facts. (The glossary files
-    a metric by its own subject: the document fixes its indicator.)
+    A part is kept in the memo under the document and what linking adds to
+    its facts (their indicators, series and pillars): those depend on the
+    whole corpus.
     """
     memo = memo or Memo()
     parts = []
     for document in corpus.documents:
-        pillars = {sentence: [p.id for p in found] for sentence, found in corpus.pillars_in(document).items()}
-        parts.append(memo.get(fingerprint("data", document, pillars), lambda: _document_part(corpus, document)))
+        joins = {kind: [fact_joins(corpus, kind, fact) for fact in corpus.facts_of(kind, document)]
+                 for kind in FACT_LISTS}
+        parts.append(memo.get(fingerprint("data", document, joins), lambda: _document_part(corpus, document, joins)))
     return parts
 
 
-def _document_part(corpus: Corpus, document: Document) -> dict[str, bytes]:
-    facts = {kind: corpus.facts_of(kind, document) for kind in FACT_LISTS}
-    joins = {kind: [fact_joins(corpus, fact) for fact in found] for kind, found in facts.items()}
+def _document_part(corpus: Corpus, document: Document, joins: dict[str, list[dict[str, Any]]]) -> dict[str, bytes]:
     part = {"document": _json(document_record(document))}
     for kind in FACT_LISTS:
-        records = [fact_record(fact, *joined) for fact, joined in zip(facts[kind], joins[kind])]
+        records = [fact_record(fact, joined) for fact, joined in zip(corpus.facts_of(kind, document), joins[kind])]
         part[kind] = ",".join(map(_json, records))
         part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], records)
     return {name: text.encode("utf-8") for name, text in part.items()}
@@ -118,27 +117,27 @@ def term_record(term) -> dict[str, Any]:
     }
 
 
-def fact_joins(corpus: Corpus, fact) -> tuple[str | None, list[str] | None]:
-    """What linking adds to a fact's record: a metric's glossary indicator, an event's or metric's pillars."""
-    indicator = corpus.indicator_of_metric.get(fact.id)
-    pillars = ([p.id for p in corpus.pillars_of(fact.document, fact.sentence_id)]
-               if hasattr(fact, "sentence_id") else None)
-    return (indicator.id if indicator else None), pillars
+def fact_joins(corpus: Corpus, kind: str, fact) -> dict[str, Any]:
+    """What linking adds to a fact's record: its pillars; a metric's glossary indicator (None: a
+    one-off figure, on its document's page only) and its series."""
+    joins: dict[str, Any] = {"pillars": [p.id for p in corpus.pillars_of(fact.document, fact.sentence_id)]}
+    if kind == "metrics":
+        indicator = corpus.indicator_of_metric.get(fact.id)
+        joins["indicator"] = indicator.id if indicator else None
+        joins["series"] = corpus.series_of_metric.get(fact.id)
+    return joins
 
 
-def fact_record(fact, indicator: str | None, pillars: list[str] | None) -> dict[str, Any]:
-    """A fact as a report record: a metric names its glossary indicator, a fact its pillars."""
-    record = dict(vars(fact))  # facts are flat dataclasses: a shallow copy is the record
-    if indicator is not None:
-        record["indicator"] = indicator
-    if pillars is not None:
-        record["pillars"] = pillars
-    return record
+def fact_record(fact, joins: dict[str, Any]) -> dict[str, Any]:
+    """A fact as a report record, with what linking adds to it."""
+    return {**vars(fact), **joins}  # facts are flat dataclasses: a shallow copy is the record
 
 
-EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url")
+EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url", "entity", "entity_id")
+# Columns are added at the end, never moved: users' spreadsheets read them by position.
 METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
-                  "direction", "basis", "entity", "period", "sentence", "source_url", "signed_value")
+                  "direction", "basis", "entity", "period", "sentence", "source_url", "signed_value",
+                  "entity_id", "kind", "scope", "series")
 CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 
 

@@ -146,3 +146,8 @@ def sentence_ids(texts: list[str]) -> list[str]:
         seen[base] = seen.get(base, 0) + 1
         ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return ids
+
+
+def term_id(name: str) -> str:
+    """The id of the term named `name`: its page's name, and an owner's `entity_id`."""
+    return "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]

@@ -113,10 +113,10 @@ def test_glossary_chart_and_sorting(page, site_url):
     screenshot(page, "glossary-indicator")
     page.goto(site_url + "metrics/")
     table = page.locator(".sortable-table table").nth(2)  # 客户与渠道: several rows
-    counts = lambda: [int(t) for t in table.locator("tbody tr td:nth-child(4)").all_inner_texts()]  # noqa: E731
-    table.locator("thead th").nth(3).click()
+    counts = lambda: [int(t) for t in table.locator("tbody tr td:nth-child(5)").all_inner_texts()]  # noqa: E731
+    table.locator("thead th").nth(4).click()
     assert counts() == sorted(counts())
-    table.locator("thead th").nth(3).click()
+    table.locator("thead th").nth(4).click()
     assert counts() == sorted(counts(), reverse=True)
     screenshot(page, "glossary-index")
     assert not page.errors

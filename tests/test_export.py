@@ -46,7 +46,12 @@ def test_report_parts_are_reused_and_give_the_same_text(tmp_path):
 def test_metrics_name_their_indicator_and_go_to_csv():
     corpus = gather(ROOT / "corpus")
     data = report(corpus)
-    assert all(m["indicator"] for m in data["metrics"] if m["subject"])
+    # Every figure with a subject has a series; a one-off figure (one document, one owner) has no glossary page.
+    assert all(m["series"] for m in data["metrics"] if m["subject"])
+    paged = {i.id for i in corpus.glossary}
+    assert {m["indicator"] for m in data["metrics"]} - {None} == paged
+    one_off = [m for m in data["metrics"] if m["subject"] and m["indicator"] is None]
+    assert one_off and all(m["series"].startswith("m-") for m in one_off)
     text = facts_csv(corpus, "metrics").decode("utf-8")
     assert text.startswith("\ufeff")  # spreadsheet programs read UTF-8 Chinese only with the BOM
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))

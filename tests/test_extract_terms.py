@@ -4,8 +4,8 @@ from generator.extract.terms import TermExtractor
 from tests.conftest import make_document
 
 
-def candidates(text: str):
-    return [(c.name, c.kind, c.post) for c in TermExtractor().extract(make_document(text))]
+def candidates(text: str, kinds=("product", "concept", "person")):
+    return [(c.name, c.kind, c.post) for c in TermExtractor().extract(make_document(text)) if c.kind in kinds]
 
 
 def test_quoted_names_and_their_kind():
@@ -27,3 +27,14 @@ def test_the_words_after_a_bare_post_name_no_one():
     for text in ("该行副行长在会上表示，将加快转型。", "行长也表示，将继续推进。", "董事长和行长指出，要坚持创新。",
                  "行长曾表示，要创新。", "行长向记者介绍，平台已上线。"):
         assert candidates(text) == [], text
+
+
+def test_organisations_the_catalogue_does_not_know_are_candidates_too():
+    found = candidates("潍坊银行昨日披露，截至6月末，潍坊银行股份有限公司资产总额1920亿元；蚂蚁集团与工行合作。",
+                       kinds=("organization",))
+    assert found == [("潍坊银行", "organization", None), ("潍坊银行", "organization", None),
+                     ("蚂蚁集团", "organization", None), ("中国工商银行", "organization", None)]
+
+
+def test_a_measure_word_or_a_kind_is_no_organisation():
+    assert candidates("全力支持第一个人金融银行战略，股票型基金规模上升。", kinds=("organization",)) == []

@@ -1,8 +1,14 @@
 """Grouping metrics into indicators: catalogue aliases, own indicators, series."""
 
+import pytest
+
+from generator.build import gather
+from generator.export import report
 from generator.extract.metrics import MetricExtractor
+from generator.model import term_id
+from generator.render import chart_points
 from generator.link.glossary import build_glossary, indicator_of
-from tests.conftest import make_document
+from tests.conftest import FIXTURES, make_document
 
 
 def test_the_longest_alias_decides():
@@ -27,10 +33,11 @@ def _metrics(*documents):
 
 
 def test_phrasings_of_different_documents_meet_on_one_indicator():
-    glossary = build_glossary(_metrics(
+    glossary, series = build_glossary(_metrics(
         ("安全银行方面，系统可用性持续保持在99.99%以上。", "2021-08-30"),
         ("全行信息系统可用率保持在99.95%以上。", "2024-03-28"),
         ("数字乡村平台已覆盖31省份。", "2021-08-30"),
+        ("数字乡村平台已覆盖28省份。", "2022-08-30"),
     ))
     by_id = {i.id: i for i in glossary}
     availability = by_id["system-availability"]
@@ -44,7 +51,78 @@ def test_phrasings_of_different_documents_meet_on_one_indicator():
 
 
 def test_levels_and_changes_are_separate_series():
-    glossary = build_glossary(_metrics(("营业收入4678亿元，同比增长4.3%。", "2021-08-30")))
+    glossary, _ = build_glossary(_metrics(("营业收入4678亿元，同比增长4.3%。", "2021-08-30")))
     [revenue] = glossary
     assert [(s.unit, s.change) for s in revenue.series] == [("元", False), ("%", True)]
     assert revenue.latest.unit == "元"
+
+
+def test_a_figure_reported_once_has_no_page_but_a_series():
+    glossary, series = build_glossary(_metrics(("数字乡村平台已覆盖31省份。", "2021-08-30")))
+    [metric] = _metrics(("数字乡村平台已覆盖31省份。", "2021-08-30"))
+    assert glossary == [] and series[metric.id].startswith("m-")
+
+
+# The fixture corpus of three banks (tests/fixtures/banks): whose figure, actual or target, which series.
+
+BANKS = FIXTURES / "banks"
+
+
+@pytest.fixture(scope="module")
+def banks():
+    return gather(BANKS)
+
+
+def _indicator(corpus, id):
+    return next(i for i in corpus.glossary if i.id == id)
+
+
+def test_no_series_mixes_owners(banks):
+    customers = _indicator(banks, "mobile-banking-customers")
+    levels = [s for s in customers.series if not s.change and s.unit == "户"]
+    owners = [s.entity for s in levels]
+    assert len(owners) == len(set(owners)) and set(owners) == {"中国工商银行", "中国建设银行", "青禾银行"}
+    for series in customers.series:
+        assert {m.entity_id for m in series.metrics} == {series.entity_id}
+    # 工行's line joins its own two years, counting the heading that restates the body once.
+    [icbc] = [s for s in levels if s.entity == "中国工商银行"]
+    assert [(m.period, m.value) for m in icbc.dated] == [("2022-12-31", 5.16e8), ("2023-12-31", 5.5e8)]
+    assert len(icbc.actuals) == 2
+
+
+def test_a_target_never_shows_as_the_latest_actual(banks):
+    customers = _indicator(banks, "mobile-banking-customers")
+    [icbc] = [s for s in customers.series if s.entity == "中国工商银行" and s.unit == "户"]
+    assert [m.text for m in icbc.targets] == ["突破6亿户"] and icbc.targets[0].kind == "target"
+    assert icbc.latest.value == 5.5e8 and icbc.latest.kind == "actual"
+    ratio = _indicator(banks, "fintech-investment-ratio")
+    assert ratio.latest.value == 3.25  # not the 2024–2026 plan's 不低于3%
+    assert [m.kind for m in ratio.metrics if m.value == 3] == ["target"]
+
+
+def test_a_decrease_shows_and_plots_below_zero(banks):
+    revenue = _indicator(banks, "operating-income")
+    changes = [m for s in revenue.series if s.change for m in s.metrics]
+    ccb = next(m for m in changes if m.entity == "中国建设银行")
+    assert ccb.direction == "down" and ccb.signed_value == -1.8
+    npl = _indicator(banks, "npl-ratio")
+    [change] = [s for s in npl.series if s.change]
+    assert [point["value"] for point in chart_points(change)] == [-0.01]
+
+
+def test_a_products_figures_stay_apart_from_its_banks(banks):
+    retail = _indicator(banks, "retail-customers")
+    [wallet] = retail.series
+    assert wallet.scope == "工银e钱包" and wallet.entity == "中国工商银行"
+    assert all(m.scope is None for s in _indicator(banks, "mobile-banking-customers").series for m in s.metrics)
+
+
+def test_market_figures_have_no_owner_and_organisations_found_in_text_have_term_pages(banks):
+    data = report(banks)
+    national = [m for m in data["metrics"] if m["subject"].startswith("全国")]
+    assert national and all(m["entity"] is None and m["entity_id"] is None for m in national)
+    terms = {t["id"]: t for t in data["terms"]}
+    owners = {m["entity_id"] for m in data["metrics"]} | {e["entity_id"] for e in data["events"]}
+    assert owners - {None} <= terms.keys()
+    assert terms[term_id("青禾银行")]["kind"] == "organization"
+    assert {m["entity"] for m in data["metrics"] if m["document"] == "qinghe-2023"} == {"青禾银行"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.extract.owners import Owners
 from generator.model import Document, Sentence
 from generator.timeexpr import TimeContext, TimeMention
 
@@ -38,6 +39,8 @@ class Event:
     date: str  # the contract's date form
     precision: str  # day, month, quarter, half, year, span
     text: str  # the short description shown on the timeline
+    entity: str | None  # whose event it is: the organisation's canonical name
+    entity_id: str | None  # that organisation's term id
     sentence: str
     sentence_id: str
     source_url: str
@@ -51,15 +54,17 @@ class EventExtractor:
     def extract(self, document: Document) -> list[Event]:
         """Every event of `document`, in reading order."""
         time = TimeContext.of(document)
+        owners = Owners.of(document)
         headings = {s.heading.id for s in document.sections if s.heading is not None}
         events = []
         for sentence in document.sentences():
             if sentence.id in headings:
                 continue  # a heading names a topic; its body tells what happened
-            events.extend(self._sentence_events(document, sentence, time.sentence_mentions[sentence.id]))
+            events.extend(self._sentence_events(document, sentence, time.sentence_mentions[sentence.id], owners))
         return events
 
-    def _sentence_events(self, document: Document, sentence: Sentence, mentions: list[TimeMention]) -> list[Event]:
+    def _sentence_events(self, document: Document, sentence: Sentence, mentions: list[TimeMention],
+                         owners: Owners) -> list[Event]:
         events = []
         for part in _PARTS.finditer(sentence.text):
             inside = [m for m in mentions if part.start() <= m.start < part.end()]
@@ -71,12 +76,16 @@ class EventExtractor:
                             mention.end - part.start())
             if not text:
                 continue  # a time alone (2024年中期报告): nothing happened then
+            # Whose: the organisation that leads the part, or that the part's action follows.
+            owner = owners.at(sentence.id, sentence.text, part.end())
             events.append(Event(
                 id=f"{document.id}-{sentence.id}-e{len(events) + 1}",
                 document=document.id,
                 date=mention.period.value,
                 precision=mention.period.kind,
                 text=text,
+                entity=owner.name if owner else None,
+                entity_id=owner.id if owner else None,
                 sentence=sentence.text,
                 sentence_id=sentence.id,
                 source_url=f"{document.url}#{sentence.id}",

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from generator import rules
 from generator.extract.numbers import parse_number
+from generator.extract.owners import Owners
 from generator.extract.words import lcut
 from generator.model import Document, Sentence
 
@@ -36,6 +37,8 @@ class Framework:
     name: str  # 科技强行 (a quoted label), or the count phrase: 五大新特征
     count: int
     members: tuple[str, ...]
+    entity: str | None  # whose framework it is: the organisation that states it as its own
+    entity_id: str | None  # that organisation's term id
     sentence: str
     sentence_id: str
     source_url: str
@@ -110,8 +113,10 @@ class FrameworkExtractor:
             return None
         name = label if quoted else match.group() + label
         digest = hashlib.sha1(f"{document.id}|{name}|{'、'.join(members)}".encode("utf-8")).hexdigest()[:8]
+        owner = Owners.of(document).at(sentence.id, text, match.start())
         return Framework(
             id=f"f-{digest}", document=document.id, name=name, count=count, members=tuple(members),
+            entity=owner.name if owner else None, entity_id=owner.id if owner else None,
             sentence=text, sentence_id=sentence.id, source_url=f"{document.url}#{sentence.id}",
             elaborations=tuple((m, _elaborations(m, sentences[position:position + window])) for m in members),
         )

@@ -14,9 +14,10 @@ from functools import cache
 
 from generator import rules
 from generator.extract.numbers import number_pattern, parse_number
+from generator.extract.owners import Owners, is_brand, organisations_in
 from generator.extract.words import lcut
 from generator.model import Document, Sentence
-from generator.timeexpr import TimeContext, TimeMention
+from generator.timeexpr import Period, TimeContext, TimeMention, period_end, period_start
 
 _QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
 
@@ -37,7 +38,10 @@ class Metric:
     change: bool
     direction: str | None  # up, down (changes only)
     basis: str | None  # what a change compares with: yoy, vs_prior_year_end, ...
-    entity: str | None  # the organisation named before the subject: "工行"
+    entity: str | None  # whose figure it is: the organisation's canonical name (None: the market's, a nation's)
+    entity_id: str | None  # that organisation's term id
+    kind: str  # actual, target, forecast
+    scope: str | None  # the product or platform the figure is of, when not the whole organisation's: 工银e钱包
     period: str | None
     sentence: str
     sentence_id: str
@@ -94,7 +98,6 @@ def _rules():
         "share_start": re.compile("^(?:" + "|".join(sorted(subject["share_words"], key=len, reverse=True)) + ")"),
         "brackets": re.compile(subject["brackets"]),
         "trailing_chars": re.compile(subject["trailing_chars"]),
-        "organisation": re.compile(subject["organisation"]),
         "verbs": set(subject["verbs"]),
         "strip_leading": set(subject["strip_leading"]),
         "strip_trailing": set(subject["strip_trailing"]),
@@ -102,6 +105,9 @@ def _rules():
         "glued_after": re.compile(f"[{data['glued_after']}]"),
         "range_opened": re.compile(rf"\d[%％]?\s*[{dashes}]$"),
         "range_closed": re.compile(rf"[{dashes}]\s*\d"),
+        "comparison_before": re.compile(rf"(?:{alternatives(data['comparison_before'])})\s*$"),
+        "report_period": re.compile(alternatives(data["as_of"]["report_words"])),
+        "kind_words": {kind: re.compile(alternatives(words)) for kind, words in data["kinds"].items()},
     }
 
 
@@ -113,17 +119,20 @@ class MetricExtractor:
     def extract(self, document: Document) -> list[Metric]:
         """Every metric of `document`, in reading order."""
         time = TimeContext.of(document)
+        owners = Owners.of(document)
         metrics = []
         for sentence in document.sentences():
-            metrics.extend(self._sentence_metrics(document, sentence, time))
+            metrics.extend(self._sentence_metrics(document, sentence, time, owners))
         return metrics
 
-    def _sentence_metrics(self, document: Document, sentence: Sentence, time: TimeContext) -> list[Metric]:
+    def _sentence_metrics(self, document: Document, sentence: Sentence, time: TimeContext,
+                          owners: Owners) -> list[Metric]:
         text = sentence.text
         mentions = time.sentence_mentions[sentence.id]
         figures = [f for f in _figures(text) if not any(m.start <= f.start < m.end for m in mentions)]
         metrics: list[Metric] = []
         contexts: list[str] = []  # the words that led each figure's subject, for "、" lists
+        scopes: list[str | None] = []
         changes: list[re.Match | None] = []  # the change word of each figure
         for index, figure in enumerate(figures):
             # A clause starts after the last boundary, or after the figure before it.
@@ -134,22 +143,26 @@ class MetricExtractor:
             following = figures[index + 1] if index + 1 < len(figures) else None
             if figure.closes_range and metrics and figures[index - 1].qualifier == "at_least":
                 # 同比增长20%至30%, 3至5亿元: the high end is what the low end is.
-                subject, entity, context = metrics[-1].subject, metrics[-1].entity, contexts[-1]
+                subject, context, scope = metrics[-1].subject, contexts[-1], scopes[-1]
                 change = change or changes[-1]
             else:
                 # A range's low end finds its noun after the high end: 覆盖100至200万户.
                 counted = following if following is not None and following.closes_range else figure
-                subject, entity, context = _subject(text, clause_start, words_end, counted, mentions,
-                                                    contexts[-1] if contexts else None,
-                                                    metrics[-1].subject if metrics else None)
+                subject, context, scope = _subject(text, clause_start, words_end, counted, mentions,
+                                                   contexts[-1] if contexts else None,
+                                                   metrics[-1].subject if metrics else None)
             if not subject and metrics:
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
-                subject, entity = metrics[-1].subject, metrics[-1].entity
+                subject, scope = metrics[-1].subject, metrics[-1].scope
             contexts.append(context)
+            scopes.append(scope)
+            owner = owners.at(sentence.id, text, words_end)
+            # The kind of the figure before, in the same part of the sentence.
+            kind_before = metrics[-1].kind if metrics and ";" not in text[previous_end:figure.start] \
+                and "；" not in text[previous_end:figure.start] else None
             changes.append(change)
-            before = [m for m in mentions if m.end <= figure.start]
-            period = (before[-1] if before else mentions[0]).period if mentions else time.default_period
             direction, basis = _direction_and_basis(change)
+            period = _period(text, figure, subject, basis, mentions, time)
             metrics.append(Metric(
                 id=f"{document.id}-{sentence.id}-{index + 1}",
                 document=document.id,
@@ -162,13 +175,61 @@ class MetricExtractor:
                 change=change is not None,
                 direction=direction,
                 basis=basis,
-                entity=entity,
+                entity=owner.name if owner else None,
+                entity_id=owner.id if owner else None,
+                kind=_kind(text, previous_end, words_end, kind_before, mentions, time),
+                scope=scope,
                 period=period.value if period else None,
                 sentence=text,
                 sentence_id=sentence.id,
                 source_url=f"{document.url}#{sentence.id}",
             ))
         return metrics
+
+
+def _period(text: str, figure: _Figure, subject: str, basis: str | None, mentions: list[TimeMention],
+            time: TimeContext) -> Period | None:
+    """The period a figure belongs to: the last time named before it (else the first in its
+    sentence, else the document's), less the dates it is compared with (较2020年末).
+
+    A balance or a ratio stands as of a day: stated within a half or a quarter,
+    or within a report period, it is dated at that period's end (不良贷款率1.54%),
+    as is a change against a period's end (较上年末下降0.04个百分点). A flow
+    (营业收入) stands for the whole period.
+    """
+    r = _rules()
+    when = [m for m in mentions if not r["comparison_before"].search(text, 0, m.start)]
+    before = [m for m in when if m.end <= figure.start]
+    mention = (before[-1] if before else when[0]) if when else None
+    period = mention.period if mention else time.default_period
+    if period is None:
+        return None
+    stock = basis in r["data"]["as_of"]["bases"] or any(word in subject for word in r["data"]["as_of"]["subjects"])
+    within = period.kind in ("half", "quarter") or (mention is not None and r["report_period"].search(mention.text))
+    if stock and within and period.kind != "day":
+        return Period(period_end(period.value), "day")
+    return period
+
+
+def _kind(text: str, lead_start: int, figure_start: int, previous: str | None, mentions: list[TimeMention],
+          time: TimeContext) -> str:
+    """actual, target or forecast: a plan or an expectation in the figure's own words (since the
+    figure before it) or before it in its part of the sentence (力争…, 预计…), a time after the
+    document's own (到2025年); a figure of the same part after a target is one too (预计营收增长5%，
+    净利润增长3%) unless its own words say it was reported (前值升0.2%)."""
+    r = _rules()
+    part_start = max(text.rfind(mark, 0, figure_start) for mark in "；;。") + 1
+    own = text[max(lead_start, part_start):figure_start]
+    if r["kind_words"]["actual"].search(own):
+        return "actual"
+    for kind in ("forecast", "target"):
+        if r["kind_words"][kind].search(own if previous is not None else text[part_start:figure_start]):
+            return kind
+    now = time.date or (period_end(time.report.value) if time.report else None)
+    if now is not None and any(part_start <= m.start < figure_start and period_start(m.period.value) > now
+                               for m in mentions):
+        return "target"
+    return previous or "actual"
 
 
 def _direction_and_basis(change: re.Match | None) -> tuple[str | None, str | None]:
@@ -290,11 +351,12 @@ def _topic(text: str, clause_start: int) -> str | None:
 
 
 def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: list[TimeMention],
-             previous_context: str | None, previous_subject: str | None = None) -> tuple[str, str | None, str]:
-    """`(subject, entity, context)` of the figure whose words run from `clause_start` to `end`.
+             previous_context: str | None, previous_subject: str | None = None) -> tuple[str, str, str | None]:
+    """`(subject, context, scope)` of the figure whose words run from `clause_start` to `end`.
 
     `context` is what led the subject (topic and verb), for a following figure
-    in a "、" list: "已覆盖31省份、181地市".
+    in a "、" list: "已覆盖31省份、181地市". `scope` is the quoted name the
+    subject is of, when the sentence's topic supplies it: "“工银e钱包”…服务个人客户".
     """
     r = _rules()
     words = r["data"]["subject"]
@@ -302,16 +364,20 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     # into pieces (报告/期末) that no list strips.
     clause = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i] for i in range(clause_start, end))
     clause = r["brackets"].sub(" ", clause).strip()
-    entity = None
+    named = False  # whether an organisation leads the clause (工行实现营业收入): it is the agent
     determiner = r["determiner"].match(clause)
     if determiner:
-        entity, clause = determiner.group(), clause[determiner.end():]
+        named, clause = True, clause[determiner.end():]
     share = bool(r["share_start"].match(clause))
-    tokens = [t for t in lcut(clause) if t.strip()]
-    while tokens and (tokens[0] in r["strip_leading"] or _is_organisation(tokens[0])):
-        if _is_organisation(tokens[0]):
-            entity = tokens[0]
-        tokens.pop(0)
+    while True:  # leading words and the organisation (the owner) are not what is measured
+        tokens = [t for t in lcut(clause) if t.strip()]
+        organisations = organisations_in(clause)
+        if tokens and tokens[0] in r["strip_leading"]:
+            clause = clause[clause.index(tokens[0]) + len(tokens[0]):].strip()
+        elif organisations and organisations[0][0] == 0 and not is_brand(clause[:organisations[0][1]]):
+            named, clause = True, clause[organisations[0][1]:].strip()
+        else:
+            break
     while tokens and tokens[-1] in r["strip_trailing"]:
         tokens.pop()
     if tokens and len(tokens[-1]) > 1:
@@ -324,32 +390,33 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     topic = _topic(text, clause_start) or ""
 
     if not tokens and clause_start > 0 and text[clause_start - 1] == "、" and previous_context:
-        return _trim(previous_context + noun), entity, previous_context
+        return _trim(previous_context + noun), previous_context, None
     if not tokens or tokens[0] in words["prepositions_leading"] or tokens[-1] in words["prepositions_trailing"]:
         subject = f"{action}的{noun}" if action and noun else noun or action
-        return _trim(topic + subject if subject else ""), entity, topic
+        return _trim(topic + subject if subject else ""), topic, (topic or None) if subject else None
 
     qualifies = {i for i, t in enumerate(tokens[1:]) if t in words["nouns_a_verb_qualifies"]}  # 研发|人员
     verb_at = max((i for i, t in enumerate(tokens) if t in r["verbs"] and i not in qualifies), default=None)
     if share and previous_subject:
-        return _trim(previous_subject + "".join(tokens)), entity, ""  # …亿元，占营业收入的3.03%
+        return _trim(previous_subject + "".join(tokens)), "", None  # …亿元，占营业收入的3.03%
     if verb_at is None or any(t in words["share_words"] for t in tokens):
         subject = "".join(tokens)
         attribute = subject.endswith(tuple(words["attribute_nouns"])) and len(subject) <= words["attribute_max_chars"]
         if attribute and topic:
-            subject = topic + subject  # 推出“惠农e贷”，余额近万亿元
-        return _trim(subject + share_of), entity, ""
+            return _trim(topic + subject + share_of), "", topic  # 推出“惠农e贷”，余额近万亿元
+        return _trim(subject + share_of), "", None
     head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])
     # With no agent before the verb, the sentence's topic is the agent:
     # "“工银e钱包”开放银行品牌,…累计服务个人客户3500万户".
     context = (head or topic) + verb
+    scope = topic if topic and not head else None
     if tail:
         # 重点领域建成互联网有效场景, 本行实现营业收入: the object. With no agent at
         # all, the verb says what was counted (接入场景), and a topic is the agent
         # (工银e钱包服务个人客户).
-        agentless = not head and (topic or not entity)
-        return _trim((context if agentless else "") + tail + share_of), entity, ""
-    return _trim(context + noun), entity, context
+        agentless = not head and (topic or not named)
+        return _trim((context if agentless else "") + tail + share_of), "", scope if agentless else None
+    return _trim(context + noun), context, scope
 
 
 def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
@@ -365,12 +432,9 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     return "".join(noun), "".join(tokens[verb_at:])
 
 
-def _is_organisation(token: str) -> bool:
-    r = _rules()
-    return bool(r["organisation"].match(token)) and token not in r["data"]["subject"]["not_organisations"]
-
-
 def _trim(subject: str) -> str:
-    """A subject no longer than the data says, keeping its end (the head noun)."""
-    limit = _rules()["data"]["subject"]["max_chars"]
-    return subject[-limit:]
+    """A subject no longer than the data says, keeping its end (the head noun), without
+    the marks and joining words around it; a comparison word alone (同比, 较上月) is none."""
+    words = _rules()["data"]["subject"]
+    subject = subject[-words["max_chars"]:].strip(words["strip_chars"])
+    return "" if subject in words["not_subjects"] else subject

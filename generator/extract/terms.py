@@ -1,7 +1,8 @@
 """Term candidates: the names one document introduces.
 
-A quoted name (“揭榜挂帅”, “工银e钱包”开放银行品牌) and a person named with their
-post (副行长张文武介绍) are found here, per document. Known organisations and
+A quoted name (“揭榜挂帅”, “工银e钱包”开放银行品牌), a person named with their
+post (副行长张文武介绍) and an organisation (潍坊银行, and the one the document
+speaks for) are found here, per document. Known organisations and
 concepts need no finding. The link stage looks for every term in every
 document, under all its aliases (`generator/link/terms.py`).
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator import rules
+from generator.extract.owners import document_subject, organisations_in
 from generator.model import Document
 
 
@@ -21,9 +23,9 @@ class TermCandidate:
     """A name a document introduces, and what kind of thing it names."""
 
     name: str
-    kind: str  # product, concept, person
+    kind: str  # organization, product, concept, person
     document: str
-    sentence_id: str | None  # None: the document's metadata (its author)
+    sentence_id: str | None  # None: the document's metadata (its author, its organisation)
     post: str | None = None  # a person's post: 副行长
 
 
@@ -55,7 +57,14 @@ class TermExtractor:
         author, post = document.field("author"), document.author_post
         if author and post:
             found.append(TermCandidate(author, "person", document.id, None, post))
+        # The organisation the document speaks for owns its figures: it has a page even where the text never names it.
+        subject = document_subject(document)
+        if subject is not None:
+            found.append(TermCandidate(subject.name, "organization", document.id, None))
         for sentence in document.sentences():
+            # Organisations the catalogue does not know (潍坊银行, 蚂蚁集团) own figures too.
+            for _, _, owner in organisations_in(sentence.text):
+                found.append(TermCandidate(owner.name, "organization", document.id, sentence.id))
             for quoted in r["quoted"].finditer(sentence.text):
                 name = quoted.group(1).strip()
                 if not data["quoted_min_chars"] <= len(name) <= data["quoted_max_chars"] or r["quoted_not"].search(name):

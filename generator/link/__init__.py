@@ -44,7 +44,8 @@ class Corpus:
     documents: list[Document]  # in corpus order (by source file)
     skipped: list[Skipped] = field(default_factory=list)
     facts: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # kind -> document id -> facts
-    glossary: list[Indicator] = field(default_factory=list)
+    glossary: list[Indicator] = field(default_factory=list)  # the indicators with a page
+    series_of_metric: dict[str, str] = field(default_factory=dict)  # every metric's series, by metric id
     timeline: list[TimelineYear] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     frameworks: list[FrameworkGroup] = field(default_factory=list)
@@ -56,6 +57,7 @@ class Corpus:
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
         self.titles = {d.id: d.title for d in self.documents}
+        self.term_ids = {t.id for t in self.terms}
         self.pillars: list[Pillar] = unique_pillars(self.frameworks)
         # Every join the pages ask for, computed once.
         self._pillars_in: dict[str, dict[str, list[Pillar]]] = {}  # document -> sentence id -> pillars
@@ -149,9 +151,10 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
     frameworks = every("frameworks")
     members = {member for framework in frameworks for member in framework.members}
     index = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
+    glossary, series = build_glossary(every("metrics"))
     corpus = Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
-        glossary=build_glossary(every("metrics")), timeline=build_timeline(every("events")),
+        glossary=glossary, series_of_metric=series, timeline=build_timeline(every("events")),
         spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, index, memo),
         terms=index.terms, mentions=index.in_document,
     )

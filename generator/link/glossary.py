@@ -5,14 +5,15 @@ A metric's subject is matched against the catalogue of indicators
 and of two as long, the one that starts first: 绿色贷款余额 is a green loan's
 balance, not any loan's (the words before a Chinese noun narrow it).
 A subject no alias matches names an indicator of its own, so that the same
-phrasing in two documents still meets on one page.
+phrasing in two documents still meets on one page; it has a page only when
+two documents or two owners report it (a one-off figure stays on its document).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from generator import rules
 from generator.extract.metrics import Metric
@@ -21,20 +22,49 @@ from generator.timeexpr import period_sort_key
 
 @dataclass
 class Series:
-    """The values of one indicator that can be compared: same unit, level or change."""
+    """Values that can be compared: one indicator, one owner, one scope, one unit, level or change.
 
+    A series never mixes organisations (4.43亿户 is one bank's, not another's),
+    nor a product's figures with its bank's (工银e钱包's customers are not the
+    bank's whole retail base).
+    """
+
+    key: str  # the report's `series`
+    entity: str | None
+    entity_id: str | None
+    scope: str | None
     unit: str
     change: bool
-    metrics: list[Metric]  # by period, then document
+    metrics: list[Metric]  # by period, then document; a figure a document states twice counted once
+
+    @property
+    def actuals(self) -> list[Metric]:
+        return [m for m in self.metrics if m.kind == "actual"]
+
+    @property
+    def targets(self) -> list[Metric]:
+        """Targets and forecasts: shown apart, never a latest value."""
+        return [m for m in self.metrics if m.kind != "actual"]
 
     @property
     def dated(self) -> list[Metric]:
-        """One value per period (the first document's), for a chart."""
+        """One actual value per period (the first document's), for a chart."""
         seen: dict[str, Metric] = {}
-        for metric in self.metrics:
+        for metric in self.actuals:
             if metric.period:
                 seen.setdefault(metric.period, metric)
         return list(seen.values())
+
+    @property
+    def latest(self) -> Metric | None:
+        """The actual value of the latest period, if any."""
+        return self.actuals[-1] if self.actuals else None
+
+
+def series_key(indicator: str, metric: Metric) -> str:
+    """The report's `series` of a metric filed under `indicator`."""
+    return "|".join([indicator, metric.entity_id or "", metric.scope or "", metric.unit,
+                     "change" if metric.change else "level"])
 
 
 @dataclass(eq=False)  # one per id: counted by identity
@@ -46,6 +76,7 @@ class Indicator:
     category: str  # a category id of the catalogue
     definition: str | None
     aliases: list[str]  # the catalogue's
+    catalogued: bool  # in the catalogue, or named after the subject that phrased it
     metrics: list[Metric] = field(default_factory=list)
 
     @property
@@ -58,18 +89,36 @@ class Indicator:
         return sorted({m.document for m in self.metrics})
 
     @property
+    def owners(self) -> list[str | None]:
+        """The organisations it is reported for (None: the market's figures), by name."""
+        return sorted({m.entity for m in self.metrics}, key=lambda name: (name is None, name or ""))
+
+    @cached_property
     def series(self) -> list[Series]:
-        groups: dict[tuple[str, bool], list[Metric]] = {}
+        """Its series: levels before changes, then by owner (the market's last), scope and unit."""
+        groups: dict[str, list[Metric]] = {}
         for metric in self.metrics:
-            groups.setdefault((metric.unit, metric.change), []).append(metric)
-        return [Series(unit, change, sorted(found, key=lambda m: (period_sort_key(m.period), m.document, m.id)))
-                for (unit, change), found in sorted(groups.items(), key=lambda item: (item[0][1], item[0][0]))]
+            groups.setdefault(series_key(self.id, metric), []).append(metric)
+        found = []
+        for key, metrics in groups.items():
+            stated: set[tuple] = set()
+            kept = []
+            for metric in metrics:  # in reading order: a heading restating its body counts once
+                statement = (metric.document, metric.period, metric.value, metric.qualifier, metric.kind)
+                if statement not in stated:
+                    stated.add(statement)
+                    kept.append(metric)
+            first = kept[0]
+            found.append(Series(key, first.entity, first.entity_id, first.scope, first.unit, first.change,
+                                sorted(kept, key=lambda m: (period_sort_key(m.period), m.document, m.id))))
+        return sorted(found, key=lambda s: (s.change, s.entity is None, s.entity or "", s.scope or "", s.unit))
 
     @property
-    def latest(self) -> Metric:
-        """The level with the latest period (a change when there is no level)."""
-        levels = [m for m in self.metrics if not m.change] or self.metrics
-        return max(levels, key=lambda m: (period_sort_key(m.period), m.document, m.id))
+    def latest(self) -> Metric | None:
+        """The actual level with the latest period (an actual change when there is no level), or None."""
+        actuals = [m for m in self.metrics if m.kind == "actual"]
+        levels = [m for m in actuals if not m.change] or actuals
+        return max(levels, key=lambda m: (period_sort_key(m.period), m.document, m.id)) if levels else None
 
 
 @dataclass(frozen=True)
@@ -94,7 +143,15 @@ def _aliases() -> list[tuple[str, dict]]:
 @cache
 def indicator_of(subject: str) -> dict | None:
     """The catalogue entry whose longest alias `subject` contains, the first of equals in the subject,
-    or None (subjects repeat: cached)."""
+    or None (subjects repeat: cached).
+
+    What follows the last 的 is the head of a Chinese noun phrase: 开展政务数据合作的省市
+    counts provinces, not government data cooperation (unless the head only says
+    what kind of figure it is: 投入占营业收入的比例).
+    """
+    head = subject.rsplit("的", 1)[-1]
+    if head not in rules.load("metrics")["subject"]["figure_nouns"]:
+        subject = head
     best = None  # (alias, where it starts, entry)
     for alias, entry in _aliases():
         if best and len(alias) < len(best[0]):
@@ -105,8 +162,13 @@ def indicator_of(subject: str) -> dict | None:
     return best[2] if best else None
 
 
-def build_glossary(metrics: list[Metric]) -> list[Indicator]:
-    """Indicators for `metrics`, by category order then name."""
+def build_glossary(metrics: list[Metric]) -> tuple[list[Indicator], dict[str, str]]:
+    """The indicators with a page of their own, by category order then name, and every metric's series.
+
+    An indicator has a page when it is in the catalogue or is reported for at
+    least two owners or in two documents. A one-off figure stays on its
+    document's page and in the data files, with a series but no indicator.
+    """
     indicators: dict[str, Indicator] = {}
     for metric in metrics:
         if not metric.subject:
@@ -114,11 +176,18 @@ def build_glossary(metrics: list[Metric]) -> list[Indicator]:
         entry = indicator_of(metric.subject)
         if entry is None:
             key = "m-" + hashlib.sha1(metric.subject.encode("utf-8")).hexdigest()[:8]
-            entry = {"id": key, "name": metric.subject, "category": "other", "definition": None, "aliases": []}
+            entry = {"id": key, "name": metric.subject, "category": "other", "definition": None, "aliases": [],
+                     "catalogued": False}
         indicator = indicators.get(entry["id"])
         if indicator is None:
             indicator = indicators[entry["id"]] = Indicator(
-                entry["id"], entry["name"], entry["category"], entry.get("definition"), list(entry["aliases"]))
+                entry["id"], entry["name"], entry["category"], entry.get("definition"), list(entry["aliases"]),
+                entry.get("catalogued", True))
         indicator.metrics.append(metric)
+    series = {m.id: s.key for i in indicators.values() for s in i.series for m in s.metrics}
+    # A figure counted once in its series (stated twice) still names the series.
+    series.update({m.id: series_key(i.id, m) for i in indicators.values() for m in i.metrics if m.id not in series})
+    paged = [i for i in indicators.values()
+             if i.catalogued or len(i.documents) >= 2 or len({m.entity_id for m in i.metrics}) >= 2]
     order = {c.id: index for index, c in enumerate(categories())}
-    return sorted(indicators.values(), key=lambda i: (order[i.category], i.name, i.id))
+    return sorted(paged, key=lambda i: (order[i.category], i.name, i.id)), series

@@ -22,7 +22,7 @@ from pypinyin import lazy_pinyin
 from generator import rules
 from generator.cache import Memo, fingerprint
 from generator.extract.terms import TermCandidate
-from generator.model import Document
+from generator.model import Document, term_id
 
 # When documents disagree on a name's kind, the more specific kind wins.
 _KIND_RANK = {"person": 0, "organization": 1, "product": 2, "concept": 3}
@@ -47,7 +47,7 @@ class Term:
     kind: str  # organization, product, person, concept
     aliases: list[str]
     posts: list[str] = field(default_factory=list)  # a person's posts, as the documents give them
-    authored: list[str] = field(default_factory=list)  # documents a person wrote
+    authored: list[str] = field(default_factory=list)  # documents a person wrote, or an organisation speaks for
     mentions: list[Mention] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)  # filled once the mentions are known
 
@@ -82,10 +82,6 @@ class Term:
         """The letter the term is filed under in the index: A–Z, or # for anything else."""
         first = self.sort_key[0][:1].upper()
         return first if "A" <= first <= "Z" else "#"
-
-
-def term_id(name: str) -> str:
-    return "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 def _known_terms() -> dict[str, Term]:

@@ -77,13 +77,15 @@ def document_page(corpus: Corpus, document: Document) -> Page:
         "links": links.by_sentence,
         "metrics": metrics,
         "indicators": _indicators(corpus, metrics),
+        # The owners with a term page to link to.
+        "owner_pages": sorted({m.entity_id for m in metrics if m.entity_id in corpus.term_ids}),
         "related": related,
         "titles": _titles(corpus, (other for other, _ in related)),
         "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
     }, stand_ins={
-        # The glossary files each metric by its own subject: the document fixes its indicators.
-        "metrics": document.fingerprint, "indicators": document.fingerprint,
+        # The document fixes its metrics; which of them have a glossary page depends on the corpus.
+        "metrics": document.fingerprint,
         # The document and the dictionary fix what it names, as they fix its links.
         "links": links.key, "terms": links.key,
     })

@@ -1,0 +1,273 @@
+"""Owners: whose figure, event or framework statement a sentence states.
+
+An analyst compares organisations, so every fact names its owner the way a
+reader resolves it: an organisation named before it in its clause (工行营业收入
+4678亿元), or leading an earlier clause of its sentence; a branded product's
+organisation (工银e钱包); a word that refers back (该行, 其, 本行) to the
+organisation the text is about; the document's own subject (its author's
+bank, its issuer, the bank its title names). The market, an industry, the
+nation or a survey own nothing: their figures have no owner.
+
+Organisations are the known ones of `terms.yaml` under all their names, and
+any other the text names with an organisation's ending (潍坊银行, 蚂蚁集团). The
+words are data (`generator/data/owners.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from generator import rules
+from generator.extract.words import lcut
+from generator.model import Document, term_id
+from generator.timeexpr import TimeContext
+
+
+@dataclass(frozen=True)
+class Owner:
+    """An organisation as the site names it: its term's name and id."""
+
+    name: str
+    id: str
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class Marker(NamedTuple):
+    """A word in a sentence that decides an owner."""
+
+    start: int
+    end: int
+    kind: str  # organisation, back (该行), market (全国, 行业), source (国家统计局数据显示)
+    owner: Owner | None = None
+
+
+def _alternatives(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _rules():
+    data = rules.load("owners")
+    terms = rules.load("terms")
+    metrics = rules.load("metrics")
+    known: dict[str, str] = {}  # any name or brand -> the organisation's canonical name
+    brands: set[str] = set()
+    for organisation in terms["organisations"]:
+        brands.update(organisation.get("brands", []))
+        for surface in [organisation["name"], *organisation["aliases"], *organisation.get("brands", [])]:
+            known.setdefault(surface, organisation["name"])
+    endings = data["organisation_endings"]
+    return {
+        "data": data,
+        "known": known,
+        "brands": brands,
+        "known_pattern": re.compile(_alternatives(known)),
+        "not_after_known": re.compile(terms["organisation_not_followed_by"]),
+        "ending": re.compile(_alternatives(endings)),
+        "stops": re.compile(data["name_stops"]),
+        "not_after": re.compile(data["name_not_after"]),
+        "generic": re.compile(data["name_not_ending"] + "$"),
+        # Words that lead a clause or act: 报告期内, 保持, 实现 (with the metrics' verbs).
+        "not_start": {*data["name_not_start"], *metrics["subject"]["verbs"], *metrics["subject"]["strip_leading"]},
+        # A thing with an organisation's ending (手机银行), and the names that end in one.
+        "things": set(data["not_organisations"]),
+        "thing_endings": tuple(t for t in data["not_organisations"] if t not in endings),
+        "legal_form": re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$"),
+        "back": re.compile(f"(?:{_alternatives(data['back_references'])})"),
+        "not_back": re.compile(data["not_back_reference"]),
+        "market": re.compile(_alternatives(data["market_wide"])),
+        "source": re.compile(f"(?:{_alternatives(data['source_markers'])})"),
+        "boundary": re.compile(r"[，,；;。！？!?：:]"),
+        "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
+    }
+
+
+def is_brand(name: str) -> bool:
+    """Whether `name` is a brand (工银, 中银): it names a product's or a subsidiary's organisation,
+    and is part of that product's own name (中银香港)."""
+    return name in _rules()["brands"]
+
+
+def owner_named(name: str) -> Owner:
+    """The owner an organisation's name (any of its names) stands for."""
+    canonical = _rules()["known"].get(name, name)
+    return Owner(canonical, term_id(canonical))
+
+
+@lru_cache(maxsize=4096)
+def organisations_in(text: str) -> tuple[tuple[int, int, Owner], ...]:
+    """The organisations `text` names, `(start, end, owner)` in order: known names
+    first, then names found by their ending where no known name stands."""
+    r = _rules()
+    found: list[tuple[int, int, Owner]] = []
+    for match in r["known_pattern"].finditer(text):
+        following = text[match.end():match.end() + 1]
+        if following and r["not_after_known"].match(following):
+            continue  # 中国银行业 is the industry, not 中国银行
+        found.append((match.start(), match.end(), owner_named(match.group())))
+    known = list(found)
+    for match in r["ending"].finditer(text):
+        span = _named_span(text, match)
+        if span is None:
+            continue
+        name = _canonical_form(text[span[0]:span[1]])
+        # A known name may stand inside a longer one: 宁波银行股份有限公司 is 宁波银行.
+        if name in r["known"] or not any(start < span[1] and span[0] < end for start, end, _ in known):
+            found.append((*span, owner_named(name)))
+    # One organisation per place: the longest name (潍坊银行股份有限公司 over 潍坊银行).
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, Owner]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return tuple(kept)
+
+
+def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
+    """Where the name that ends with `ending` starts and ends, or None when no name does."""
+    r = _rules()
+    data = r["data"]
+    start = ending.start()
+    while start > 0 and ending.start() - start < data["name_max_chars"] and not r["stops"].match(text[start - 1]):
+        start -= 1
+    if start > 0 and r["not_after"].match(text[start - 1]):
+        return None  # 第一个人金融银行: after a measure word stands a noun, not a name
+    earlier = [m.end() for m in r["ending"].finditer(text, start, ending.start())]
+    if earlier:
+        start = earlier[-1]  # 银行如华润银行: the name is after the earlier ending
+    # The run may hold words that lead the clause or act (报告期内, 保持, 替代): the name follows the last.
+    # So does a lone Chinese character (万股美国银行: 股 counts shares, it names nothing).
+    offset = start
+    for token in lcut(text[start:ending.start()]):
+        offset += len(token)
+        if token in r["not_start"] or (offset - len(token) == start and len(token) == 1 and not token.isascii()):
+            start = offset
+    if r["generic"].search(text, start, ending.start()):
+        return None  # 股票型基金, 权益类基金: a kind of thing
+    name = text[start:ending.end()]
+    following = text[ending.end():ending.end() + 1]
+    if ending.start() - start < data["name_min_chars"] or name in r["things"] or name.endswith(r["thing_endings"]) \
+            or (following and r["not_after_known"].match(following)):
+        return None
+    return start, ending.end()
+
+
+def _canonical_form(name: str) -> str:
+    """潍坊银行股份有限公司 and 潍坊银行 are one organisation: the legal form goes when a name remains."""
+    r = _rules()
+    short = r["legal_form"].sub("", name)
+    return short if short != name and r["ending"].search(short[-6:]) and len(short) > 2 else name
+
+
+def markers(text: str) -> list[Marker]:
+    """The words of a sentence that decide owners, in order."""
+    r = _rules()
+    found = []
+    for start, end, owner in organisations_in(text):
+        source = r["source"].match(text, end)
+        if source:
+            found.append(Marker(start, source.end(), "source"))  # 国家统计局数据显示: a source, not the owner
+        else:
+            found.append(Marker(start, end, "organisation", owner))
+    taken = [(m.start, m.end) for m in found]
+
+    def free(match: re.Match) -> bool:
+        return not any(start < match.end() and match.start() < end for start, end in taken)
+
+    for match in r["back"].finditer(text):
+        if free(match) and not r["not_back"].match(text, match.start()):
+            found.append(Marker(match.start(), match.end(), "back"))
+    for match in r["market"].finditer(text):
+        if free(match):
+            kind = "source" if r["source"].fullmatch(match.group()) else "market"
+            found.append(Marker(match.start(), match.end(), kind))
+    # After a preposition a name is a partner or a place, not the owner: 与全国26个省市, 向蚂蚁集团.
+    return sorted(m for m in found if not r["preposition"].search(text, 0, m.start))
+
+
+class Owners:
+    """Whose each stretch of a document is, resolved once per document."""
+
+    def __init__(self, subject: Owner | None):
+        self.subject = subject  # the document's own organisation, if it has one
+        self._markers: dict[str, list[Marker]] = {}
+        self._topic_before: dict[str, Owner | None] = {}  # by sentence id: what 该行 means there
+        self._time_spans: dict[str, list[tuple[int, int]]] = {}
+
+    @classmethod
+    @lru_cache(maxsize=8)  # the metrics, events and frameworks of one document share it
+    def of(cls, document: Document) -> "Owners":
+        owners = cls(document_subject(document))
+        time = TimeContext.of(document)
+        topic = owners.subject
+        for sentence in document.sentences():
+            owners._markers[sentence.id] = markers(sentence.text)
+            owners._time_spans[sentence.id] = [(m.start, m.end) for m in time.sentence_mentions[sentence.id]]
+            owners._topic_before[sentence.id] = topic
+            for marker in owners._markers[sentence.id]:
+                if marker.kind == "organisation" and owners._leads(sentence.id, sentence.text, marker):
+                    topic = marker.owner
+        return owners
+
+    def at(self, sentence_id: str, text: str, position: int) -> Owner | None:
+        """The owner of what `text` (the sentence `sentence_id`) states at `position`."""
+        clause_start = _clause_start(text, position)
+        before = [m for m in self._markers[sentence_id] if m.end <= position]
+        for index in range(len(before) - 1, -1, -1):
+            marker = before[index]
+            # The market words of its own clause count before any figure: 中国台湾加权指数收盘涨0.84%,
+            # but not 覆盖20余个行业、2000余种金融服务 (行业 is what the figure before it counts).
+            own_clause = marker.start >= clause_start and (
+                marker.kind in ("organisation", "back") or not _DIGIT.search(text, clause_start, marker.start))
+            if own_clause or self._leads(sentence_id, text, marker):
+                return self._resolve(sentence_id, text, before[:index], marker)
+        return self._topic_before[sentence_id]
+
+    def _resolve(self, sentence_id: str, text: str, earlier: list[Marker], marker: Marker) -> Owner | None:
+        if marker.kind == "organisation":
+            return marker.owner
+        if marker.kind in ("market", "source"):
+            return None
+        # 该行, 其: the organisation that last led a clause, in this sentence or before it.
+        for found in reversed(earlier):
+            if found.kind == "organisation" and self._leads(sentence_id, text, found):
+                return found.owner
+        return self._topic_before[sentence_id]
+
+    def _leads(self, sentence_id: str, text: str, marker: Marker) -> bool:
+        """Whether `marker` stands where a clause's subject stands: at its start, after time words and a
+        short lead-in; a source that makes a clause of its own (国家统计局数据显示，…) leads what follows."""
+        if marker.kind == "source" and _rules()["boundary"].match(text, marker.end):
+            return True
+        start = _clause_start(text, marker.start)
+        lead = "".join(char for index, char in enumerate(text[start:marker.start], start)
+                       if not any(s <= index < e for s, e in self._time_spans[sentence_id])).strip()
+        return len(lead) <= _rules()["data"]["lead_max_chars"]
+
+
+def _clause_start(text: str, position: int) -> int:
+    boundary = _rules()["boundary"]
+    for index in range(position - 1, -1, -1):
+        if boundary.match(text[index]):
+            return index + 1
+    return 0
+
+
+def document_subject(document: Document) -> Owner | None:
+    """The organisation a document speaks for or about: its author's, its issuer, else its title's."""
+    post = document.author_post or ""
+    for _, _, owner in organisations_in(post):
+        return owner
+    publisher = (document.field("publisher") or "").strip()
+    named = organisations_in(publisher)
+    if named and named[0][1] == len(publisher):  # the publisher is an organisation (移动支付网 is a news site)
+        return named[0][2]
+    if document.title_known:
+        for _, _, owner in organisations_in(document.title):
+            return owner
+    return None

@@ -1,0 +1,72 @@
+"""Owners: whose figure a sentence states, resolved as a reader resolves it."""
+
+from dataclasses import replace
+
+import pytest
+
+from generator.extract.metrics import MetricExtractor
+from generator.extract.owners import document_subject, organisations_in
+from generator.model import MetaValue
+from tests.conftest import make_document
+
+
+def owners(text: str, **meta) -> list[tuple[str, str | None]]:
+    document = make_document(text, "2024-03-28")
+    document.meta.update({name: MetaValue(value, "sidecar") for name, value in meta.items()})
+    return [(m.text, m.entity) for m in MetricExtractor().extract(document)]
+
+
+def test_an_organisation_named_in_the_sentence_owns_its_figures():
+    assert owners("报告期内，工行营业收入4678亿元，同比增长4.3%；净利润1645亿元。") == [
+        ("4678亿元", "中国工商银行"), ("同比增长4.3%", "中国工商银行"), ("1645亿元", "中国工商银行")]
+
+
+def test_each_clause_keeps_its_own_organisation():
+    assert owners("建设银行个人手机银行客户4.98亿户，招商银行App月活跃用户1.1亿户。") == [
+        ("4.98亿户", "中国建设银行"), ("1.1亿户", "招商银行")]
+
+
+def test_a_back_reference_carries_the_organisation_over():
+    assert owners("潍坊银行披露了二季度报告。\n截至6月末，该行资产总额1920亿元，其不良贷款率1.10%。") == [
+        ("1920亿元", "潍坊银行"), ("1.10%", "潍坊银行")]
+
+
+def test_a_branded_product_belongs_to_its_organisation():
+    assert owners("“工银e钱包”累计服务个人客户3500万户。") == [("3500万户", "中国工商银行")]
+
+
+@pytest.mark.parametrize("meta, owner", [
+    ({"title": "招商银行2023年报解读"}, "招商银行"),
+    ({"publisher": "中国建设银行"}, "中国建设银行"),
+    ({"publisher": "移动支付网"}, None),  # a news site speaks about others
+])
+def test_the_documents_own_subject_owns_what_no_sentence_claims(meta, owner):
+    assert owners("手机银行客户突破2亿户。", **meta) == [("突破2亿户", owner)]
+
+
+def test_an_executives_bank_is_the_documents_subject():
+    document = replace(make_document("全年培训超40万人次。"), author_post="中国工商银行金融科技部总经理")
+    assert document_subject(document).name == "中国工商银行"
+
+
+@pytest.mark.parametrize("text", [
+    "全国CPI同比上涨0.2%。", "国家统计局数据显示，社会消费品零售总额同比增长3.5%。", "据统计，全行业手机银行用户达10亿户。"])
+def test_market_national_and_survey_figures_have_no_owner(text):
+    assert all(owner is None for _, owner in owners(text, title="工行发布年报"))
+
+
+def test_a_partner_after_a_preposition_is_not_the_owner():
+    assert owners("工行与全国26个省市开展政务数据合作，向蚂蚁集团等300多家机构输出服务。") == [
+        ("26个", "中国工商银行"), ("300多家", "中国工商银行")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("潍坊银行股份有限公司资产总额1920亿元", ["潍坊银行"]),
+    ("银行如华润银行、常熟农商银行", ["华润银行", "常熟农商银行"]),
+    ("个人手机银行和开放银行", []),
+    ("全力支持第一个人金融银行战略", []),
+    ("股票型基金和权益类基金", []),
+    ("保持国内银行业第一", []),
+])
+def test_organisations_are_found_by_their_ending(text, names):
+    assert [owner.name for _, _, owner in organisations_in(text)] == names
