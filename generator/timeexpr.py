@@ -216,11 +216,16 @@ class TimeContext:
     def default_period(self) -> Period | None:
         """The time a sentence with no time expression speaks of.
 
-        A report's figures stand as of its period's end. A document that names
-        no report speaks of the year it names most; the disclosure calendar's
+        A report's figures stand as of its period's end. A dated document that
+        names no report and no year speaks of its own day. One that names no
+        report speaks of the year it names most; the disclosure calendar's
         period end refines that year when the two agree, and decides alone
         when the text names no year.
         """
+        if self.named_report is None and self.named_year is None and self.date is not None:
+            # A text that names neither a report nor a year (a market report, a news flash)
+            # speaks of its own day, not of the last reporting period before it.
+            return Period(self.date, "day")
         calendar_year = int(self.report.value[:4]) if self.report is not None else None
         if self.named_report is None and self.named_year is not None and self.named_year != calendar_year:
             return Period(str(self.named_year), "year")

@@ -153,3 +153,41 @@ def test_a_decrease_carries_its_sign_and_an_increase_or_a_level_none():
     assert (level.signed_value, decrease.direction, decrease.signed_value) == (1.36, "down", -0.02)
     [increase] = metrics("营业收入同比增长4.3%。")
     assert increase.signed_value == 4.3
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # paired lists: items and figures in order; the second keeps the change, the first takes the unit after the second
+    ("个人贷款和对公贷款分别增长5%和8%。", [("个人贷款", 5, "%", "up"), ("对公贷款", 8, "%", "up")]),
+    ("两项指标同比分别收窄3.2和1.5个百分点。", [("两项指标", 3.2, "个百分点", "down"), ("两项指标", 1.5, "个百分点", "down")]),
+    ("资产总额和负债总额同比分别增加2.1和1.8个百分点。",
+     [("资产总额", 2.1, "个百分点", "up"), ("负债总额", 1.8, "个百分点", "up")]),
+    # durations, a magnitude after 多, and change words of markets
+    ("平均审批时间缩短至45天，贷款期限最长18个月。", [("平均审批时间", 45, "天", None), ("贷款期限", 18, "个月", None)]),
+    ("该行累计发放贷款2600多万元。", [("发放贷款", 2.6e7, "元", None)]),
+    ("上证指数跌0.5%，沪铝涨0.1%，净息差收窄12个基点。",
+     [("上证指数", 0.5, "%", "down"), ("沪铝", 0.1, "%", "up"), ("净息差", 12, "bp", "down")]),
+])
+def test_lists_durations_and_change_words(sentence, expected):
+    found = [(m.subject, m.value, m.unit, m.direction) for m in metrics(sentence)]
+    assert found == expected
+
+
+def test_paired_organisations_own_their_figures():
+    found = [(m.subject, m.entity, m.value) for m in metrics("工行和建行净利润分别为3600亿元和3300亿元。")]
+    assert found == [("净利润", "中国工商银行", 3.6e11), ("净利润", "中国建设银行", 3.3e11)]
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("力争到2025年，手机银行客户突破6亿户。", ["target"]),
+    ("预计全年营业收入增长5%，净利润增长3%。", ["forecast", "forecast"]),
+    ("英国6月工业产出环比升0.8%，预期升0.1%，前值升0.2%。", ["actual", "forecast", "actual"]),
+    ("不良贷款率1.54%，较上年末下降0.04个百分点。", ["actual", "actual"]),
+])
+def test_actual_target_or_forecast(sentence, kinds):
+    assert [m.kind for m in metrics(sentence)] == kinds
+
+
+def test_a_balance_is_dated_at_its_periods_end_and_a_flow_by_its_period():
+    found = [(m.subject, m.period) for m in metrics("报告期内，工行营业收入4678亿元；不良贷款率1.54%，较2020年末下降0.04个百分点。",
+                                                    "2021-08-30")]
+    assert found == [("营业收入", "2021-H1"), ("不良贷款率", "2021-06-30"), ("不良贷款率", "2021-06-30")]

@@ -74,6 +74,11 @@ def test_a_year_the_text_names_comes_before_the_calendars_guess():
     assert named.default_period.value == "2021-06-30"
 
 
+def test_a_dated_text_naming_no_year_and_no_report_speaks_of_its_own_day():
+    context = TimeContext.of(make_document("截至收盘，上证指数跌0.5%，创业板指涨0.65%。", "2024-08-30"))
+    assert context.default_period.value == "2024-08-30"
+
+
 def test_a_target_year_is_not_the_texts_own():
     context = TimeContext.of(make_document("2024年，本行推进转型，力争到2025年末线上化率达到95%。\n到2025年全面完成。\n"))
     assert context.year == 2024

@@ -14,7 +14,7 @@ from functools import cache
 
 from generator import rules
 from generator.extract.numbers import number_pattern, parse_number
-from generator.extract.owners import Owners, is_brand, organisations_in
+from generator.extract.owners import Owner, Owners, is_brand, organisations_in
 from generator.extract.words import lcut
 from generator.model import Document, Sentence
 from generator.timeexpr import Period, TimeContext, TimeMention, period_end, period_start
@@ -76,11 +76,14 @@ def _rules():
         rf"(?P<before>{alternatives(qualifiers['before'])})?"
         rf"(?P<number>{number_pattern()})"
         rf"(?P<inside>{alternatives(qualifiers['inside'])})?"
+        # 2600多万元: a magnitude may follow the inside qualifier
+        rf"(?P<magnitude>(?<=[{''.join(qualifiers['inside'])}])[{''.join(rules.load('numbers')['large_units'])}])?"
         rf"(?:(?P<unit>{alternatives(unit_names)})|(?P<noun>{alternatives(units['counted_nouns'])}))?"
         rf"(?P<after>{alternatives(qualifiers['after'])})?")
     change = data["change"]
     change_word = re.compile(
-        rf"(?P<basis>{alternatives(change['bases'])})?\s*(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
+        rf"(?P<basis>{alternatives(change['bases'])})?\s*(?:{alternatives(data['pairs']['respectively'])})?\s*"
+        rf"(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
     subject = data["subject"]
     # The range connectors that are symbols: between two numbers they make a range, not a code.
     dashes = "".join(re.escape(c) for c in data["range_connectors"] if len(c) == 1 and not c.isalnum())
@@ -105,6 +108,10 @@ def _rules():
         "glued_after": re.compile(f"[{data['glued_after']}]"),
         "range_opened": re.compile(rf"\d[%％]?\s*[{dashes}]$"),
         "range_closed": re.compile(rf"[{dashes}]\s*\d"),
+        # What stands between the figures of a list: 3.2和1.5个百分点, 5%、8%
+        "pair_gap": re.compile(rf"\s*(?:{alternatives(data['pairs']['joiners'])})\s*"),
+        "respectively": re.compile(alternatives(data["pairs"]["respectively"])),
+        "trailing_basis": re.compile(rf"(?:{alternatives(change['bases'])})\s*$"),
         "comparison_before": re.compile(rf"(?:{alternatives(data['comparison_before'])})\s*$"),
         "report_period": re.compile(alternatives(data["as_of"]["report_words"])),
         "kind_words": {kind: re.compile(alternatives(words)) for kind, words in data["kinds"].items()},
@@ -134,6 +141,7 @@ class MetricExtractor:
         contexts: list[str] = []  # the words that led each figure's subject, for "、" lists
         scopes: list[str | None] = []
         changes: list[re.Match | None] = []  # the change word of each figure
+        paired = _respectively(text, figures, mentions)
         for index, figure in enumerate(figures):
             # A clause starts after the last boundary, or after the figure before it.
             previous_end = figures[index - 1].end if index else 0
@@ -141,6 +149,8 @@ class MetricExtractor:
             words_end = previous_end + change.start() if change else figure.start
             clause_start = max(_clause_start(text, words_end), previous_end)
             following = figures[index + 1] if index + 1 < len(figures) else None
+            if change is None and index and _rules()["pair_gap"].fullmatch(text, previous_end, figure.start):
+                change = changes[-1]  # 分别增长5%和8%, 收窄3.2和1.5个百分点: the second is a change too
             if figure.closes_range and metrics and figures[index - 1].qualifier == "at_least":
                 # 同比增长20%至30%, 3至5亿元: the high end is what the low end is.
                 subject, context, scope = metrics[-1].subject, contexts[-1], scopes[-1]
@@ -154,9 +164,13 @@ class MetricExtractor:
             if not subject and metrics:
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
                 subject, scope = metrics[-1].subject, metrics[-1].scope
+            owner = owners.at(sentence.id, text, words_end)
+            if index in paired:
+                # 工行和建行净利润分别为3600亿元和3300亿元: the i-th figure is the i-th item's.
+                item_subject, item_owner = paired[index]
+                subject, owner = item_subject or subject, item_owner or owner
             contexts.append(context)
             scopes.append(scope)
-            owner = owners.at(sentence.id, text, words_end)
             # The kind of the figure before, in the same part of the sentence.
             kind_before = metrics[-1].kind if metrics and ";" not in text[previous_end:figure.start] \
                 and "；" not in text[previous_end:figure.start] else None
@@ -185,6 +199,40 @@ class MetricExtractor:
                 source_url=f"{document.url}#{sentence.id}",
             ))
         return metrics
+
+
+def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]) -> dict[int, tuple[str, Owner | None]]:
+    """The figures of paired lists, by index: `(subject, owner)` for each.
+
+    "A和B分别为x和y": the items before 分别 and the run of figures after it
+    (joined by 和, 、) are matched in order when they are as many. An item that
+    opens with an organisation names the owner; the words after the last
+    organisation are the subject of all (工行和建行净利润).
+    """
+    r = _rules()
+    paired: dict[int, tuple[str, Owner | None]] = {}
+    for word in r["respectively"].finditer(text):
+        start = max(text.rfind(mark, 0, word.start()) for mark in "，,；;：:。！？!?") + 1
+        lead = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i]
+                       for i in range(start, word.start()))
+        lead = r["trailing_basis"].sub("", lead.strip())  # 资产总额和负债总额同比: the basis is the change's
+        items = [item.strip() for item in r["pair_gap"].split(lead) if item.strip()]
+        run = [i for i, f in enumerate(figures) if f.start > word.end()][:len(items)]
+        if len(items) < 2 or len(run) != len(items) or any(
+                not r["pair_gap"].fullmatch(text, figures[a].end, figures[b].start)
+                for a, b in zip(run, run[1:])):
+            continue
+        owned = []
+        for item in items:
+            named = organisations_in(item)
+            if named and named[0][0] == 0:
+                owned.append((named[0][2], item[named[0][1]:].strip()))
+            else:
+                owned.append((None, item))
+        shared = next((rest for _, rest in reversed(owned) if rest), "")
+        for index, (owner, rest) in zip(run, owned):
+            paired[index] = (_trim(rest if all(other for _, other in owned) else shared), owner)
+    return paired
 
 
 def _period(text: str, figure: _Figure, subject: str, basis: str | None, mentions: list[TimeMention],
@@ -252,8 +300,15 @@ def _figures(text: str) -> list[_Figure]:
     connector = re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['range_connectors']))})\s*")
     found: list[_Figure] = []
     low: _Figure | None = None  # a bare number that may open a range
+    first_of_pair: _Figure | None = None  # a bare number a unit written after the next number may close
     for match in r["figure"].finditer(text):
         figure = _figure(text, match)
+        if figure is not None and first_of_pair is not None and (figure.unit or figure.counted_noun) \
+                and r["pair_gap"].fullmatch(text, first_of_pair.end, figure.start):
+            # 分别收窄3.2和1.5个百分点: the first number is in the unit written after the second.
+            found.append(_Figure(**{**vars(first_of_pair), "unit": figure.unit, "counted_noun": figure.counted_noun}))
+        first_of_pair = figure if figure is not None and not (figure.unit or figure.counted_noun) \
+            and r["pair_gap"].match(text, figure.end) and not r["pair_gap"].fullmatch(text, figure.end, figure.end) else None
         opens_range = figure is not None and connector.match(text, figure.end) is not None
         if figure is not None and figure.unit == "" and not figure.counted_noun and opens_range \
                 and not any(char in r["magnitudes"] for char in figure.number_text):
@@ -297,7 +352,7 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
         return None  # 10:27, 5G; but 20-30% is a range
     if any(text[:number_start].endswith(word) for word in data["ordinal_before"]):
         return None  # 第一, 党的二十大
-    value = parse_number(number)
+    value = parse_number(number + (match.group("magnitude") or ""))
     if value is None:
         return None
     chinese = not number[0].isdigit()
