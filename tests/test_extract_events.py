@@ -89,3 +89,9 @@ def test_words_that_close_a_time_go_with_it_and_short_clauses_take_the_next():
 def test_a_number_with_thousands_separators_is_one_clause():
     assert events("2023年，本行科技人员达到10,846人，较上年末增加约700人。", None) == [
         ("2023", "year", "本行科技人员达到10,846人")]
+
+
+def test_a_sentence_can_hold_several_dated_events():
+    found = EventExtractor().extract(make_document("3月1日，工行上线新版手机银行，4月10日，建行发布数字人民币钱包。", "2024-08-28"))
+    assert [(e.date, e.entity, e.text) for e in found] == [
+        ("2024-03-01", "中国工商银行", "工行上线新版手机银行"), ("2024-04-10", "中国建设银行", "建行发布数字人民币钱包")]

@@ -69,3 +69,17 @@ def test_elaborations_open_with_the_member():
 def test_the_words_that_lead_into_an_unquoted_list_are_not_its_first_member():
     assert frameworks("农业银行从渠道、产品、运营、风控四个维度推进数字化转型。") == [
         ("四个维度", ("渠道", "产品", "运营", "风控"))]
+
+
+@pytest.mark.parametrize("text, name, members", [
+    ("该行围绕对公、零售、金融市场、资产管理等四大业务推进转型。", "四大业务", ("对公", "零售", "金融市场", "资产管理")),
+    ("将贷款流程简化为申请-审批-放款三步。", "三步", ("申请", "审批", "放款")),
+    ("坚持线上+线下双轮驱动。", "双轮驱动", ("线上", "线下")),
+])
+def test_members_before_the_count_or_joined_by_symbols(text, name, members):
+    [framework] = FrameworkExtractor().extract(make_document(text))
+    assert (framework.name, framework.members) == (name, members)
+
+
+def test_a_bare_count_after_a_code_or_a_range_is_no_framework():
+    assert FrameworkExtractor().extract(make_document("实施T+1结算，2021-2023年规划三步走。")) == []

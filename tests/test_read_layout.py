@@ -1,6 +1,6 @@
 """Undoing a page layout: lines a PDF broke, spaces its typesetting added."""
 
-from generator.read.layout import close_figure_spacing, display_width, unwrap
+from generator.read.layout import close_figure_spacing, display_width, split_flattened, unwrap
 from generator.read.readers import Block
 
 
@@ -74,3 +74,15 @@ def test_spaces_that_are_not_typesetting_stay():
     assert closed("3.6 金融科技与数字化转型") == "3.6 金融科技与数字化转型"  # a heading's number
     assert closed("使用 Python 开发") == "使用 Python 开发"
     assert closed("来源：移动支付网    作者：薛小易") == "来源：移动支付网    作者：薛小易"
+
+
+def test_a_line_that_lost_its_breaks_is_cut_where_runs_of_spaces_kept_them():
+    body = "报告期内，该行实现营业收入52亿元，同比增长6.1%，资产总额突破1000亿元，较上年末增长8%，资产质量保持稳定，拨备覆盖率保持在较高水平。"
+    flattened = f"一、总体情况　　{body}　　二、数字化转型　　1）手机银行  {body}"
+    assert [b.text for b in split_flattened([Block(flattened)])] == [
+        "一、总体情况", body, "二、数字化转型", "1）手机银行", body]
+
+
+def test_a_short_line_keeps_its_spaces():
+    byline = "2021-8-30 10:27来源:移动支付网    作者:薛小易"
+    assert split_flattened([Block(byline)]) == [Block(byline)]

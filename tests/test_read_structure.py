@@ -19,6 +19,8 @@ def test_numbered_heading_styles():
     assert numbered_heading("（二）数字产品") == ("chinese_parenthesised", "（二）", "数字产品")
     assert numbered_heading("1.1 数据治理") == ("arabic_dotted", "1.1", "数据治理")
     assert numbered_heading("第三章 总则") == ("chapter", "第三章", "总则")
+    assert numbered_heading("1）手机银行") == ("arabic_parenthesised", "1）", "手机银行")
+    assert numbered_heading("（2）开放平台") == ("arabic_parenthesised", "（2）", "开放平台")
     assert numbered_heading("一是持续优化“揭榜挂帅”机制,做好攻关项目遴选。") is None
     assert numbered_heading("1.54%的不良贷款率") is None
     assert numbered_heading("一、" + "很长" * 40) is None

@@ -23,6 +23,8 @@ _CLAUSES = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d))+")
 _TIME_PREPOSITION = re.compile(r"(?:截至|截止|至|于|在|从|到|自)\s*$")
 _TIME_CLOSING = re.compile(r"^\s*(?:以来|起|开始|之前|之后|前后)")
 # What is left of a clause that held only its time.
+# What stands between a clause boundary and a time that opens the clause: nothing, or 截至, 于.
+_CLAUSE_OPENING = re.compile(r"[，,：:](\s*(?:截至|截止|至|于|在|到|自)?\s*)$")
 _LEFTOVER = re.compile(r"^[\s，,、：:（）()]*$")
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 MAX_CHARS = 60
@@ -66,18 +68,17 @@ class EventExtractor:
     def _sentence_events(self, document: Document, sentence: Sentence, mentions: list[TimeMention],
                          owners: Owners) -> list[Event]:
         events = []
-        for part in _PARTS.finditer(sentence.text):
-            inside = [m for m in mentions if part.start() <= m.start < part.end()]
+        for start, end in _facts(sentence.text, mentions):
+            inside = [m for m in mentions if start <= m.start < end]
             when = [m for m in inside if m.role == "when"] or inside
             if not when:
                 continue
             mention = when[0]
-            text = describe(sentence.text[part.start():part.end()], mention.start - part.start(),
-                            mention.end - part.start())
+            text = describe(sentence.text[start:end], mention.start - start, mention.end - start)
             if not text:
                 continue  # a time alone (2024年中期报告): nothing happened then
             # Whose: the organisation that leads the part, or that the part's action follows.
-            owner = owners.at(sentence.id, sentence.text, part.end())
+            owner = owners.at(sentence.id, sentence.text, end)
             events.append(Event(
                 id=f"{document.id}-{sentence.id}-e{len(events) + 1}",
                 document=document.id,
@@ -91,6 +92,23 @@ class EventExtractor:
                 source_url=f"{document.url}#{sentence.id}",
             ))
         return events
+
+
+def _facts(text: str, mentions: list[TimeMention]) -> list[tuple[int, int]]:
+    """Where each fact of a sentence starts and ends: its parts (separated by "；"), and within a
+    part each clause that opens with a time of its own ("3月1日，A上线…，4月10日，B发布…")."""
+    facts = []
+    for part in _PARTS.finditer(text):
+        start = part.start()
+        for mention in mentions:
+            if not (start < mention.start < part.end() and mention.role == "when"):
+                continue
+            opening = _CLAUSE_OPENING.search(text, start, mention.start)
+            if opening and any(start <= m.start < mention.start and m.role == "when" for m in mentions):
+                facts.append((start, opening.start(1)))
+                start = opening.start(1)
+        facts.append((start, part.end()))
+    return facts
 
 
 def describe(part: str, start: int, end: int) -> str:

@@ -61,6 +61,8 @@ def _rules():
         "topic": re.compile(rf"(?:^|[：:；;])(?P<topic>[\u4e00-\u9fffA-Za-z]{{2,8}}?)"
                             rf"(?:{alternatives(data['elaboration_markers'])})[，,：:]"),
         "suffix": alternatives(data["member_suffixes"]),
+        "symbol_joiner": re.compile(f"[{re.escape(''.join(data['symbol_joiners']))}]"),
+        "item_joiner": re.compile(f"[、{re.escape(''.join(data['symbol_joiners']))}]"),
     }
 
 
@@ -92,16 +94,16 @@ class FrameworkExtractor:
         data = _rules()["data"]
         if any(text[:match.start()].endswith(word) for word in data["not_before"]):
             return None
-        count = int(parse_number(match.group("count")))
+        count = data["count_words"].get(match.group("count")) or int(parse_number(match.group("count")))
         label, quoted, label_end = _label(text, match)
-        if not label:
-            return None
+        members, list_quoted = _list_before(text, match.start())
+        if not label and not (list_quoted and len(members) == count):
+            return None  # a bare count (三步) names a framework only after an explicit list: 申请-审批-放款三步
         # Where a framework's members are elaborated: the rest of its section finds
         # the members of a count without a list; the elaborations follow the
         # statement closely. Both are bounded, so a long document is read in linear time.
         window = data["elaboration_window"]
         following = sentences[position:min(section_ends[position], position + window)]
-        members, list_quoted = _list_before(text, match.start())
         if len(members) != count:
             members, list_quoted = _list_after(text, label_end)
         if len(members) != count:
@@ -167,36 +169,41 @@ def _closing_quote(text: str, start: int) -> int | None:
 
 
 def _split_items(text: str) -> list[str]:
-    """Items of a list: 、 between them, 和/及/与 before the last."""
-    items = text.split("、")
+    """Items of a list: 、 (or a symbol: 申请-审批-放款) between them, 和/及/与 before the last."""
+    items = _rules()["item_joiner"].split(text)
     last = _rules()["joiner"].split(items[-1], maxsplit=1)
     items = items[:-1] + last
     return [item.strip("".join(_OPEN_QUOTES + _CLOSE_QUOTES) + " ") for item in items]
 
 
 def _list_before(text: str, end: int) -> tuple[list[str], bool]:
-    """The list that ends right before a count, and whether it was quoted ([] when there is none)."""
+    """The list that ends right before a count, and whether it was explicit: quoted, or joined by
+    symbols ([] when there is none)."""
     data = _rules()["data"]
     before = text[:end].removesuffix("等")
-    candidates = []  # (items, quoted): the quotes delimit a quoted list exactly
+    # (items, explicit, delimited): quotes or symbols (申请-审批-放款) make a list explicit;
+    # quotes delimit it exactly, where a first item may hold the words leading into the list.
+    candidates = []
     run = _QUOTED_RUN.search(before)
     if run:
         # “敏捷、智慧、生态”: one quoted list; “数字乡村”“数字政务”“数字零售”: each item quoted.
         quoted = _QUOTED_ITEM.findall(run.group())
-        candidates.append((quoted if len(quoted) > 1 else _split_items(quoted[0]), True))
+        candidates.append((quoted if len(quoted) > 1 else _split_items(quoted[0]), True, True))
     start = max(before.rfind(ch) for ch in _BOUNDARY)
     clause = before[start + 1:]
     for lead in _rules()["lead"]:
         if clause.startswith(lead):
             clause = clause[len(lead):]
             break
-    candidates.append((_split_items(clause), clause.startswith(tuple(_OPEN_QUOTES))))
-    for items, quoted in candidates:
-        if len(items) >= 2 and not quoted:
+    delimited = clause.startswith(tuple(_OPEN_QUOTES))
+    explicit = delimited or bool(_rules()["symbol_joiner"].search(clause))
+    candidates.append((_split_items(clause), explicit, delimited))
+    for items, explicit, delimited in candidates:
+        if len(items) >= 2 and not delimited:
             items[0] = _trim_first(items[0], items[1:])
         if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"] and not set(i) & set(_BOUNDARY)
                                    for i in items):
-            return items, quoted
+            return items, explicit
     return [], False
 
 

@@ -195,7 +195,8 @@ def read_document(contents: Contents, relative: str, doc_id: str) -> Document:
         raise ReadError(f"unsupported format {suffix or '(no extension)'}")
     source = reader.read(text)
     sidecar, sidecar_warnings = read_sidecar(contents)
-    head = metadata.read_head(layout.close_figure_spacing(source.blocks), {**source.meta, **sidecar})
+    head = metadata.read_head(layout.close_figure_spacing(layout.split_flattened(source.blocks)),
+                              {**source.meta, **sidecar})
     blocks, removed = furniture.clean(head.blocks, [line.text for line in head.consumed])
     # A figure that opened a line, where a heading's number does, stands inside one once the lines are joined.
     sections = structure.build_sections(layout.close_figure_spacing(layout.unwrap(blocks)))

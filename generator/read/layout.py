@@ -27,6 +27,20 @@ def _rules() -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
     return wrapping, ends_sentence, re.compile(wrapping["continues_after"]), re.compile(data["figure_spacing"])
 
 
+def split_flattened(blocks: list[Block]) -> list[Block]:
+    """`blocks` with each long line that lost its line breaks cut where runs of spaces kept them:
+    "……增长5%。　　二、业务发展　　报告期内，……" holds a paragraph, a heading and a paragraph."""
+    flattened = rules.load("structure")["flattened"]
+    breaks = re.compile(flattened["break"])
+    split: list[Block] = []
+    for block in blocks:
+        if block.heading_level is None and len(block.text) >= flattened["min_chars"] and breaks.search(block.text):
+            split += [Block(part.strip()) for part in breaks.split(block.text) if part.strip()]
+        else:
+            split.append(block)
+    return split
+
+
 def close_figure_spacing(blocks: list[Block]) -> list[Block]:
     """`blocks` without the spaces typesetting put between figures and Chinese words."""
     spacing = _rules()[3]
