@@ -199,11 +199,16 @@ class TimeContext:
 
     @staticmethod
     def _most_named_year(text: str) -> int | None:
-        # 到2025年末 is a target, not the time the text speaks from.
-        years = Counter(int(y) for y in re.findall(r"(?<![到至])((?:19|20)\d{2})\s*年", text))
+        """The year the text names most, leaving out the years it looks forward to
+        (到2025年末, 为2024年经济工作定下基调); of two named as often, the earlier:
+        a text tells of its time and names the years after it as outlook."""
+        outlook = "|".join(map(re.escape, rules.load("time")["outlook_before"]))
+        years = Counter(int(found.group("year"))
+                        for found in re.finditer(rf"(?P<outlook>{outlook})?(?P<year>(?:19|20)\d{{2}})\s*年", text)
+                        if not found.group("outlook"))
         if not years:
             return None
-        return max(years, key=lambda year: (years[year], year))
+        return max(years, key=lambda year: (years[year], -year))
 
     @property
     def inferred_date(self) -> str | None:

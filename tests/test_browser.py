@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import screenshot
+from tests.conftest import FIXTURES, build_site, make_project, screenshot, serving
 
 SEEDS = ("000_0001955a0cdd007d", "003_356bb86cd6c9e501")
 
@@ -195,3 +195,35 @@ def test_the_site_works_under_a_sub_path(browser, built_site, tmp_path):
         page.wait_for_url(root + "repo/timeline/")
         assert failed == []
         page.close()
+
+
+@pytest.fixture(scope="module")
+def banks_url(tmp_path_factory):
+    """The three banks' fixture corpus, built into a site."""
+    project = make_project(tmp_path_factory.mktemp("banks"), FIXTURES / "banks")
+    build_site(project, strict=True)
+    with serving(project.site) as url:
+        yield url
+
+
+def test_each_owner_has_its_own_line_and_a_decrease_plots_below_zero(page, banks_url):
+    page.goto(banks_url + "metrics/operating-income/")
+    headings = page.locator("h2").all_inner_texts()
+    assert any(h.startswith("中国工商银行 · 变化") for h in headings)
+    assert any(h.startswith("中国建设银行 · 数值") for h in headings) and any(h.startswith("青禾银行") for h in headings)
+    [chart] = [c for c in page.locator(".metric-chart").all()
+               if all(p["value"] < 0 for p in json.loads(c.get_attribute("data-points")))]
+    zero = float(chart.locator("line.metric-chart__zero").get_attribute("y1"))
+    heights = [float(y) for y in chart.locator("circle").evaluate_all("cs => cs.map(c => c.getAttribute('cy'))")]
+    assert len(heights) == 2 and all(y > zero for y in heights)  # SVG's y grows downwards
+    screenshot(page, "indicator-owners")
+    assert not page.errors
+
+
+def test_a_target_is_listed_apart_and_never_the_latest(page, banks_url):
+    page.goto(banks_url + "metrics/")
+    row = page.locator("tr", has=page.locator("a", has_text="个人手机银行客户"))
+    assert "6亿" not in row.inner_text()
+    page.goto(banks_url + "metrics/mobile-banking-customers/")
+    assert page.locator("text=目标与预测").count() == 1
+    assert not page.errors

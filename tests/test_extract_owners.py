@@ -70,3 +70,11 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
+
+
+def test_a_list_of_organisations_owns_no_single_figure():
+    assert owners("工行、建行等六大行的理财公司存续规模合计为19.39万亿元。", title="工行发布年报") == [("19.39万亿元", None)]
+
+
+def test_a_platforms_figures_are_its_owners():
+    assert owners("支付宝用户超10亿，云闪付用户超5亿。") == [("超10亿", "蚂蚁集团"), ("超5亿", "中国银联")]

@@ -79,6 +79,12 @@ def test_a_dated_text_naming_no_year_and_no_report_speaks_of_its_own_day():
     assert context.default_period.value == "2024-08-30"
 
 
+def test_a_month_and_day_take_the_year_of_the_texts_own_time_not_its_outlook():
+    context = TimeContext.of(make_document("12月15日，中央经济工作会议召开，为2024年经济工作定下基调。\n2023年，本行推进转型。\n"))
+    assert context.named_year == 2023
+    assert [m.period.value for m in context.mentions("12月15日，会议召开")] == ["2023-12-15"]
+
+
 def test_a_target_year_is_not_the_texts_own():
     context = TimeContext.of(make_document("2024年，本行推进转型，力争到2025年末线上化率达到95%。\n到2025年全面完成。\n"))
     assert context.year == 2024

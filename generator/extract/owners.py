@@ -230,7 +230,13 @@ class Owners:
 
     def _resolve(self, sentence_id: str, text: str, earlier: list[Marker], marker: Marker) -> Owner | None:
         if marker.kind == "organisation":
-            return marker.owner
+            # 工行、建行等六大行合计…: a list of organisations owns no single figure (分别 pairs them, in metrics),
+            # even where the catalogue knows only one of them (招银、信银、兴银…).
+            start = _clause_start(text, marker.start)
+            listed = {m.owner for m in self._markers[sentence_id]
+                      if m.kind == "organisation" and start <= m.start and m.end <= _clause_end(text, marker.end)}
+            in_list = text[marker.end:marker.end + 1] == "、" or text[marker.start - 1:marker.start] == "、"
+            return marker.owner if len(listed) == 1 and not in_list else None
         if marker.kind in ("market", "source"):
             return None
         # 该行, 其: the organisation that last led a clause, in this sentence or before it.
@@ -256,6 +262,11 @@ def _clause_start(text: str, position: int) -> int:
         if boundary.match(text[index]):
             return index + 1
     return 0
+
+
+def _clause_end(text: str, position: int) -> int:
+    found = _rules()["boundary"].search(text, position)
+    return found.start() if found else len(text)
 
 
 def document_subject(document: Document) -> Owner | None:
