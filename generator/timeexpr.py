@@ -153,6 +153,7 @@ class TimeContext:
         self.date = date if date and _is_day(date) else None
         self.named_report = self._named_report(text)
         self.named_year = self._most_named_year(text)
+        self.names_results = bool(re.search(rules.load("time")["results_words"], text))
         self.report = self.named_report or self._calendar_report(date)
         if self.report is not None:
             self.year: int | None = int(self.report.value[:4])
@@ -222,14 +223,14 @@ class TimeContext:
         """The time a sentence with no time expression speaks of.
 
         A report's figures stand as of its period's end. A dated document that
-        names no report and no year speaks of its own day. One that names no
+        names no report, no results and no year speaks of its own day. One that names no
         report speaks of the year it names most; the disclosure calendar's
         period end refines that year when the two agree, and decides alone
         when the text names no year.
         """
-        if self.named_report is None and self.named_year is None and self.date is not None:
-            # A text that names neither a report nor a year (a market report, a news flash)
-            # speaks of its own day, not of the last reporting period before it.
+        if self.named_report is None and self.named_year is None and not self.names_results and self.date is not None:
+            # A text that names no report, no results and no year (a market report, a news
+            # flash) speaks of its own day, not of the last reporting period before it.
             return Period(self.date, "day")
         calendar_year = int(self.report.value[:4]) if self.report is not None else None
         if self.named_report is None and self.named_year is not None and self.named_year != calendar_year:

@@ -191,3 +191,13 @@ def test_a_balance_is_dated_at_its_periods_end_and_a_flow_by_its_period():
     found = [(m.subject, m.period) for m in metrics("报告期内，工行营业收入4678亿元；不良贷款率1.54%，较2020年末下降0.04个百分点。",
                                                     "2021-08-30")]
     assert found == [("营业收入", "2021-H1"), ("不良贷款率", "2021-06-30"), ("不良贷款率", "2021-06-30")]
+
+
+def test_a_sentence_about_an_aspect_names_the_subject_its_figures_lack():
+    found = [(m.subject, m.entity) for m in metrics("营收增速方面，民生银行同比增长6.74%为最快。")]
+    assert found == [("营收增速", "中国民生银行")]
+
+
+def test_a_flow_a_report_states_stands_for_its_period():
+    found = [(m.subject, m.period) for m in metrics("工商银行公布业绩。\n工商银行净利润1681.03亿元。净息差1.3%。", "2025-08-30")]
+    assert found == [("净利润", "2025-H1"), ("净息差", "2025-06-30")]

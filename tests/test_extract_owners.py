@@ -78,3 +78,8 @@ def test_a_list_of_organisations_owns_no_single_figure():
 
 def test_a_platforms_figures_are_its_owners():
     assert owners("支付宝用户超10亿，云闪付用户超5亿。") == [("超10亿", "蚂蚁集团"), ("超5亿", "中国银联")]
+
+
+def test_a_figure_in_brackets_is_the_name_before_its():
+    assert owners("营收规模前三名为招商银行（2514.20亿元）、兴业银行（1612.34亿元）。") == [
+        ("2514.20亿元", "招商银行"), ("1612.34亿元", "兴业银行")]

@@ -112,6 +112,7 @@ def _rules():
         "pair_gap": re.compile(rf"\s*(?:{alternatives(data['pairs']['joiners'])})\s*"),
         "respectively": re.compile(alternatives(data["pairs"]["respectively"])),
         "trailing_basis": re.compile(rf"(?:{alternatives(change['bases'])})\s*$"),
+        "aspect": re.compile(rf"^([^，,。；;：:]{{2,8}}?)(?:{alternatives(subject['aspect_markers'])})[，,：:]"),
         "comparison_before": re.compile(rf"(?:{alternatives(data['comparison_before'])})\s*$"),
         "report_period": re.compile(alternatives(data["as_of"]["report_words"])),
         "kind_words": {kind: re.compile(alternatives(words)) for kind, words in data["kinds"].items()},
@@ -164,6 +165,8 @@ class MetricExtractor:
             if not subject and metrics:
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
                 subject, scope = metrics[-1].subject, metrics[-1].scope
+            elif not subject:
+                subject = _trim(_aspect(text))  # 营收增速方面，民生银行同比增长6.74%
             owner = owners.at(sentence.id, text, words_end)
             if index in paired:
                 # 工行和建行净利润分别为3600亿元和3300亿元: the i-th figure is the i-th item's.
@@ -252,6 +255,8 @@ def _period(text: str, figure: _Figure, subject: str, basis: str | None, mention
     period = mention.period if mention else time.default_period
     if period is None:
         return None
+    if mention is None and time.report is not None and any(word in subject for word in r["data"]["as_of"]["flows"]):
+        return time.report  # a flow a report states stands for its period: 净利润 of a 中报 is H1's
     stock = basis in r["data"]["as_of"]["bases"] or any(word in subject for word in r["data"]["as_of"]["subjects"])
     within = period.kind in ("half", "quarter") or (mention is not None and r["report_period"].search(mention.text))
     if stock and within and period.kind != "day":
@@ -405,6 +410,12 @@ def _topic(text: str, clause_start: int) -> str | None:
     return None
 
 
+def _aspect(text: str) -> str:
+    """What the sentence is about when it opens so: "资产质量方面，…" -> 资产质量 ("" when it does not)."""
+    found = _rules()["aspect"].match(text)
+    return found.group(1) if found else ""
+
+
 def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: list[TimeMention],
              previous_context: str | None, previous_subject: str | None = None) -> tuple[str, str, str | None]:
     """`(subject, context, scope)` of the figure whose words run from `clause_start` to `end`.
@@ -478,6 +489,8 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     """`(noun, action)` after a figure: "11个试点地区开展数字人民币业务试点" -> ("试点地区", "开展数字人民币业务试点")."""
     r = _rules()
     clause = text[figure.end:_clause_end(text, figure.end)]
+    if clause.startswith(tuple(r["data"]["subject"]["remarks_after"])):
+        return "", ""  # 同比增长6.74%为最快: a remark on the figure, not what it counts
     clause = clause.removeprefix("的").split("的", 1)[0]  # 80%的乡镇: the noun after 的
     tokens = lcut(clause)
     verb_at = next((i for i, t in enumerate(tokens) if t in r["verbs"]), len(tokens))

@@ -76,13 +76,15 @@ def _rules():
         "not_start": {*data["name_not_start"], *metrics["subject"]["verbs"], *metrics["subject"]["strip_leading"]},
         # A thing with an organisation's ending (手机银行), and the names that end in one.
         "things": set(data["not_organisations"]),
-        "thing_endings": tuple(t for t in data["not_organisations"] if t not in endings),
+        "thing_endings": tuple(t for t in data["not_organisations"]
+                               if t not in endings and t not in data["names_may_end_with"]),
         "legal_form": re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$"),
         "back": re.compile(f"(?:{_alternatives(data['back_references'])})"),
         "not_back": re.compile(data["not_back_reference"]),
         "market": re.compile(_alternatives(data["market_wide"])),
         "source": re.compile(f"(?:{_alternatives(data['source_markers'])})"),
         "boundary": re.compile(r"[，,；;。！？!?：:]"),
+        "bracket_after": re.compile(r"\s*[（(]\s*"),
         "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
     }
 
@@ -218,6 +220,8 @@ class Owners:
         """The owner of what `text` (the sentence `sentence_id`) states at `position`."""
         clause_start = _clause_start(text, position)
         before = [m for m in self._markers[sentence_id] if m.end <= position]
+        if before and before[-1].kind == "organisation" and _rules()["bracket_after"].fullmatch(text, before[-1].end, position):
+            return before[-1].owner  # 招商银行（2514.20亿元）、兴业银行（1612.34亿元）: each bracket its name's
         for index in range(len(before) - 1, -1, -1):
             marker = before[index]
             # The market words of its own clause count before any figure: 中国台湾加权指数收盘涨0.84%,
