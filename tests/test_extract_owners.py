@@ -67,6 +67,7 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("全力支持第一个人金融银行战略", []),
     ("股票型基金和权益类基金", []),
     ("保持国内银行业第一", []),
+    ("六大国有银行均跌超4%", []),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names

@@ -74,6 +74,10 @@ def test_a_year_the_text_names_comes_before_the_calendars_guess():
     assert named.default_period.value == "2021-06-30"
 
 
+def test_the_end_of_a_half_is_a_day():
+    assert resolve("上半年末，QFII持仓市值居前", "2024-08-14") == ["2024-06-30"]
+
+
 def test_a_dated_text_naming_no_year_and_no_report_speaks_of_its_own_day():
     context = TimeContext.of(make_document("截至收盘，上证指数跌0.5%，创业板指涨0.65%。", "2024-08-30"))
     assert context.default_period.value == "2024-08-30"
