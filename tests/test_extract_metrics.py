@@ -201,3 +201,12 @@ def test_a_sentence_about_an_aspect_names_the_subject_its_figures_lack():
 def test_a_flow_a_report_states_stands_for_its_period():
     found = [(m.subject, m.period) for m in metrics("工商银行公布业绩。\n工商银行净利润1681.03亿元。净息差1.3%。", "2025-08-30")]
     assert found == [("净利润", "2025-H1"), ("净息差", "2025-06-30")]
+
+
+def test_a_written_sign_makes_a_change_but_a_code_or_a_range_keeps_none():
+    found = [(m.text, m.signed_value, m.unit, m.direction) for m in metrics("净息差1.65%（+30个基点），成本收入比28.1%（-1.2个百分点）。")]
+    assert found == [("1.65%", 1.65, "%", None), ("+30个基点", 30, "bp", "up"),
+                     ("28.1%", 28.1, "%", None), ("-1.2个百分点", -1.2, "个百分点", "down")]
+    assert [(m.value, m.qualifier, m.direction) for m in metrics("同比增长20%-30%。")] == [
+        (20, "at_least", "up"), (30, "at_most", "up")]
+    assert metrics("实施T+1结算。") == []

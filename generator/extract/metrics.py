@@ -60,6 +60,7 @@ class _Figure:
     qualifier: str
     counted_noun: str | None  # "省份" in 31省份
     closes_range: bool = False  # the high end of a range: 5亿元 in 3至5亿元
+    sign: str | None = None  # the direction a written sign gives a change: up for +30个基点
 
 
 @cache
@@ -179,6 +180,7 @@ class MetricExtractor:
                 and "；" not in text[previous_end:figure.start] else None
             changes.append(change)
             direction, basis = _direction_and_basis(change)
+            direction = direction or figure.sign
             period = _period(text, figure, subject, basis, mentions, time)
             metrics.append(Metric(
                 id=f"{document.id}-{sentence.id}-{index + 1}",
@@ -189,7 +191,7 @@ class MetricExtractor:
                 signed_value=-figure.value if direction == "down" else figure.value,
                 unit=figure.unit,
                 qualifier=figure.qualifier,
-                change=change is not None,
+                change=direction is not None,
                 direction=direction,
                 basis=basis,
                 entity=owner.name if owner else None,
@@ -349,8 +351,12 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
     number = match.group("number")
     unit, noun = match.group("unit"), match.group("noun")
     number_start, number_end = match.start("number"), match.end("number")
-    if number_start > 0 and r["glued_before"].match(text[number_start - 1]) \
-            and not r["range_opened"].search(text[:number_start]):
+    before = text[number_start - 1] if number_start > 0 else ""
+    # （+30个基点）: a sign that follows no letter or digit makes the figure a change.
+    sign = data["signs"].get(before) if (unit or noun) and not match.group("before") \
+        and not text[max(0, number_start - 2):number_start - 1].isalnum() \
+        and not r["range_opened"].search(text[:number_start]) else None
+    if before and sign is None and r["glued_before"].match(before) and not r["range_opened"].search(text[:number_start]):
         return None  # T+1, 7×24, 9.0, e生活6.0 are codes and versions; 1.5-2.5 is a range
     if not (unit or noun) and number_end < len(text) and r["glued_after"].match(text[number_end]) \
             and not r["range_closed"].match(text[number_end:]):
@@ -374,7 +380,8 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
     currency = r["currency_before"].search(text, 0, match.start("number"))
     if base_unit == "元" and currency:
         base_unit = data["units"]["currency_before"][currency.group(1)]
-    return _Figure(match.start(), match.end(), number, value, base_unit, qualifier, noun)
+    return _Figure(match.start() - (sign is not None), match.end(), number, value, base_unit, qualifier, noun,
+                   sign=sign)
 
 
 def _clause_start(text: str, end: int) -> int:
