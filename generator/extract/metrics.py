@@ -442,13 +442,14 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     if determiner:
         named, clause = True, clause[determiner.end():]
     share = bool(r["share_start"].match(clause))
-    while True:  # leading words and the organisation (the owner) are not what is measured
-        tokens = [t for t in lcut(clause) if t.strip()]
-        organisations = organisations_in(clause)
-        if tokens and tokens[0] in r["strip_leading"]:
-            clause = clause[clause.index(tokens[0]) + len(tokens[0]):].strip()
-        elif organisations and organisations[0][0] == 0 and not is_brand(clause[:organisations[0][1]]):
-            named, clause = True, clause[organisations[0][1]:].strip()
+    tokens = [t for t in lcut(clause) if t.strip()]
+    while tokens:  # leading words and the organisation (the owner) are not what is measured
+        organisations = organisations_in("".join(tokens))
+        if tokens[0] in r["strip_leading"]:
+            tokens.pop(0)
+        elif organisations and organisations[0][0] == 0 and not is_brand("".join(tokens)[:organisations[0][1]]):
+            named = True
+            tokens = [t for t in lcut("".join(tokens)[organisations[0][1]:]) if t.strip()]
         else:
             break
     while tokens and tokens[-1] in r["strip_trailing"]:

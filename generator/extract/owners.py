@@ -74,7 +74,7 @@ def _rules():
         "generic": re.compile(data["name_not_ending"] + "$"),
         # Words that lead a clause or act: 报告期内, 保持, 实现 (with the metrics' verbs).
         "not_start": {*data["name_not_start"], *metrics["subject"]["verbs"], *metrics["subject"]["strip_leading"]},
-        "not_start_longest_first": sorted(data["name_not_start"], key=len, reverse=True),
+        "not_start_words": re.compile(_alternatives(data["name_not_start"])),
         # A thing with an organisation's ending (手机银行), and the names that end in one.
         "things": set(data["not_organisations"]),
         "thing_endings": tuple(t for t in data["not_organisations"]
@@ -151,8 +151,8 @@ def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
         if token in r["not_start"] or (offset - len(token) == start and len(token) == 1 and not token.isascii()):
             start = offset
     # jieba may cut such a word apart (大国有 as 大国/有): it still may not open the name.
-    while lead := next((w for w in r["not_start_longest_first"] if text.startswith(w, start, ending.start())), None):
-        start += len(lead)
+    while lead := r["not_start_words"].match(text, start, ending.start()):
+        start = lead.end()
     if r["generic"].search(text, start, ending.start()):
         return None  # 股票型基金, 权益类基金: a kind of thing
     name = text[start:ending.end()]
