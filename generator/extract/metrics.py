@@ -20,6 +20,9 @@ from generator.model import Document, Sentence
 from generator.timeexpr import Period, TimeContext, TimeMention, period_end, period_start
 
 _QUOTED = re.compile(r"[“\"「《]([^”\"」》]{2,16})[”\"」》]")
+# What ends a part of a sentence (its facts), and what ends a clause.
+_PART_ENDS = "；;。"
+_CLAUSE_ENDS = "，,；;：:。！？!?"
 
 
 @dataclass(frozen=True)
@@ -176,8 +179,8 @@ class MetricExtractor:
             contexts.append(context)
             scopes.append(scope)
             # The kind of the figure before, in the same part of the sentence.
-            kind_before = metrics[-1].kind if metrics and ";" not in text[previous_end:figure.start] \
-                and "；" not in text[previous_end:figure.start] else None
+            kind_before = metrics[-1].kind if metrics and _after_last(text, _PART_ENDS, figure.start) <= previous_end \
+                else None
             changes.append(change)
             direction, basis = _direction_and_basis(change)
             direction = direction or figure.sign
@@ -206,6 +209,11 @@ class MetricExtractor:
         return metrics
 
 
+def _after_last(text: str, marks: str, end: int) -> int:
+    """Where the text after the last of `marks` before `end` starts (0 when there is none)."""
+    return max(text.rfind(mark, 0, end) for mark in marks) + 1
+
+
 def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]) -> dict[int, tuple[str, Owner | None]]:
     """The figures of paired lists, by index: `(subject, owner)` for each.
 
@@ -217,7 +225,7 @@ def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]
     r = _rules()
     paired: dict[int, tuple[str, Owner | None]] = {}
     for word in r["respectively"].finditer(text):
-        start = max(text.rfind(mark, 0, word.start()) for mark in "，,；;：:。！？!?") + 1
+        start = _after_last(text, _CLAUSE_ENDS, word.start())
         lead = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i]
                        for i in range(start, word.start()))
         lead = r["trailing_basis"].sub("", lead.strip())  # 资产总额和负债总额同比: the basis is the change's
@@ -273,7 +281,7 @@ def _kind(text: str, lead_start: int, figure_start: int, previous: str | None, m
     document's own (到2025年); a figure of the same part after a target is one too (预计营收增长5%，
     净利润增长3%) unless its own words say it was reported (前值升0.2%)."""
     r = _rules()
-    part_start = max(text.rfind(mark, 0, figure_start) for mark in "；;。") + 1
+    part_start = _after_last(text, _PART_ENDS, figure_start)
     own = text[max(lead_start, part_start):figure_start]
     if r["kind_words"]["actual"].search(own):
         return "actual"

@@ -79,7 +79,7 @@ def _rules():
         "things": set(data["not_organisations"]),
         "thing_endings": tuple(t for t in data["not_organisations"]
                                if t not in endings and t not in data["names_may_end_with"]),
-        "legal_form": re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$"),
+        "legal_form": re.compile(f"(?:{_alternatives(data['legal_forms'])})$"),
         "back": re.compile(f"(?:{_alternatives(data['back_references'])})"),
         "not_back": re.compile(data["not_back_reference"]),
         "market": re.compile(_alternatives(data["market_wide"])),

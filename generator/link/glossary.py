@@ -184,9 +184,7 @@ def build_glossary(metrics: list[Metric]) -> tuple[list[Indicator], dict[str, st
                 entry["id"], entry["name"], entry["category"], entry.get("definition"), list(entry["aliases"]),
                 entry.get("catalogued", True))
         indicator.metrics.append(metric)
-    series = {m.id: s.key for i in indicators.values() for s in i.series for m in s.metrics}
-    # A figure counted once in its series (stated twice) still names the series.
-    series.update({m.id: series_key(i.id, m) for i in indicators.values() for m in i.metrics if m.id not in series})
+    series = {m.id: series_key(i.id, m) for i in indicators.values() for m in i.metrics}
     paged = [i for i in indicators.values()
              if i.catalogued or len(i.documents) >= 2 or len({m.entity_id for m in i.metrics}) >= 2]
     order = {c.id: index for index, c in enumerate(categories())}
