@@ -265,11 +265,8 @@ class Owners:
 
 
 def _clause_start(text: str, position: int) -> int:
-    boundary = _rules()["boundary"]
-    for index in range(position - 1, -1, -1):
-        if boundary.match(text[index]):
-            return index + 1
-    return 0
+    """Where the clause holding `position` starts: after the last boundary before it."""
+    return max((found.end() for found in _rules()["boundary"].finditer(text, 0, position)), default=0)
 
 
 def _clause_end(text: str, position: int) -> int:
