@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from generator.model import Document, MetaValue, Skipped
 from generator.read import fields, furniture, layout, metadata, structure
 from generator.read.encoding import NotText, decode, decoding_warnings
-from generator.read.readers import reader_for, supported
+from generator.read.readers import FormatError, reader_for, supported
 from generator.timeexpr import TimeContext
 
 log = logging.getLogger("reportsite")
@@ -165,35 +165,19 @@ def read_sidecar(contents: Contents) -> tuple[dict[str, MetaValue], list[str]]:
     return fields.from_mapping(mapping, "sidecar")
 
 
-#: Full-width digits, Latin letters and ％ (１．２亿户, ＡＰＰ) are typesetting
-#: variants of ASCII ones (Unicode's compatibility forms); in ASCII, every rule
-#: that reads figures, years and names reads them too.
-_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                                *range(0xFF41, 0xFF5B), ord("％"))}
-#: ．between digits is a decimal point; elsewhere it may end a sentence.
-_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
-
-
-def half_width(text: str) -> str:
-    """`text` with full-width digits, Latin letters, ％ and decimal points as ASCII (the same length)."""
-    return _FULL_WIDTH_POINT.sub(".", text.translate(_HALF_WIDTH))
-
-
 def read_document(contents: Contents, relative: str, doc_id: str) -> Document:
     """Read one corpus file (`relative` to the corpus) into a `Document`; its `warnings` say what was odd.
 
     Raises `ReadError` when the file cannot become a document at all.
     """
     suffix = PurePosixPath(relative).suffix
-    try:
-        text, encoding, replaced = decode(contents.data)
-    except NotText as error:
-        raise ReadError(str(error)) from error
-    text = half_width(text)
-    reader = reader_for(suffix.lower(), text)
+    reader = reader_for(suffix.lower())
     if reader is None:
         raise ReadError(f"unsupported format {suffix or '(no extension)'}")
-    source = reader.read(text)
+    try:
+        source = reader.read(contents.data)
+    except FormatError as error:
+        raise ReadError(str(error)) from error
     sidecar, sidecar_warnings = read_sidecar(contents)
     head = metadata.read_head(layout.close_figure_spacing(layout.split_flattened(source.blocks)),
                               {**source.meta, **sidecar})
@@ -215,9 +199,9 @@ def read_document(contents: Contents, relative: str, doc_id: str) -> Document:
         if inferred:
             meta["date"] = MetaValue(inferred, "inferred")
     document = Document(
-        id=doc_id, source_file=relative, format=source.format, encoding=encoding, meta=meta,
+        id=doc_id, source_file=relative, format=source.format, encoding=source.encoding, meta=meta,
         sections=sections, removed=head.consumed + source.removed + removed, author_post=head.author_post,
-        warnings=[*decoding_warnings(replaced), *source.warnings, *sidecar_warnings, *field_warnings],
+        warnings=[*decoding_warnings(source.replaced), *source.warnings, *sidecar_warnings, *field_warnings],
     )
     return document
 

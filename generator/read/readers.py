@@ -1,9 +1,11 @@
 """One reader per input format.
 
-A reader turns decoded text into a `Source`: the document's blocks (lines of
+A reader turns a file's bytes into a `Source`: the document's blocks (lines of
 text, and headings where the markup says so) and the metadata its format
-carries (front matter, HTML <meta>). Cleaning, bylines and sections are the
-same for every format and happen after, in `generator.read`.
+carries (front matter, HTML <meta>). The format is chosen by the file's
+suffix before anything is decoded, so a binary format is one more reader
+class; the text formats decode first (`TextFormat`). Cleaning, bylines and
+sections are the same for every format and happen after, in `generator.read`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from generator import rules
 from generator.dates import parse_date
 from generator.model import MetaValue, RemovedText
 from generator.read import fields
+from generator.read.encoding import NotText, decode
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Block:
 
     text: str
     heading_level: int | None = None
+    page: int | None = None  # the page it is printed on, in a paged format (PDF)
 
 
 @dataclass
@@ -38,21 +42,64 @@ class Source:
     meta: dict[str, MetaValue] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     removed: list[RemovedText] = field(default_factory=list)  # page elements dropped while reading
+    encoding: str = "binary"  # what a text format was decoded from
+    replaced: int = 0  # undecodable byte runs that became U+FFFD
 
 
-class TextReader:
+class FormatError(ValueError):
+    """The file is not what its format needs: not text, an encrypted or corrupt PDF. The message says why."""
+
+
+#: Full-width digits, Latin letters, ％ and decimal points as ASCII (the same length): every rule
+#: that reads figures, years and names reads them too.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                *range(0xFF41, 0xFF5B), ord("％"))}
+#: ．between digits is a decimal point; elsewhere it may end a sentence.
+_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def half_width(text: str) -> str:
+    """`text` with full-width digits, Latin letters, ％ and decimal points as ASCII (the same length)."""
+    return _FULL_WIDTH_POINT.sub(".", text.translate(_HALF_WIDTH))
+
+
+class TextFormat:
+    """A format read from decoded text: its `parse` takes the text.
+
+    A file that is a saved web page is read as one, whatever its suffix says.
+    """
+
+    format: str
+    extensions: tuple[str, ...]
+
+    def read(self, data: bytes) -> Source:
+        try:
+            decoded = decode(data)
+        except NotText as error:
+            raise FormatError(str(error)) from error
+        text = half_width(decoded.text)
+        parser = HtmlReader() if self.format != "html" and looks_like_html(text) else self
+        source = parser.parse(text)
+        source.encoding, source.replaced = decoded.encoding, decoded.replaced
+        return source
+
+    def parse(self, text: str) -> Source:
+        raise NotImplementedError
+
+
+class TextReader(TextFormat):
     """Plain text: every non-empty line is a block."""
 
     format = "text"
     extensions = (".txt", ".text")
 
-    def read(self, text: str) -> Source:
+    def parse(self, text: str) -> Source:
         """Split `text` into line blocks, keeping the inner spacing bylines use."""
         blocks = [Block(line.strip()) for line in text.splitlines() if line.strip()]
         return Source(self.format, blocks)
 
 
-class HtmlReader:
+class HtmlReader(TextFormat):
     """Web pages: the article's blocks, without the page around it."""
 
     format = "html"
@@ -64,7 +111,7 @@ class HtmlReader:
     }
     _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
-    def read(self, text: str) -> Source:
+    def parse(self, text: str) -> Source:
         """Parse a whole HTML page: metadata from its head, blocks from its article."""
         if not text.strip():
             return Source(self.format, [])
@@ -252,14 +299,14 @@ def table_rows(table) -> list[str]:
     return lines
 
 
-class MarkdownReader:
+class MarkdownReader(TextFormat):
     """Markdown with optional YAML front matter."""
 
     format = "markdown"
     extensions = (".md", ".markdown")
     _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
-    def read(self, text: str) -> Source:
+    def parse(self, text: str) -> Source:
         """Front matter to metadata; the body, through Markdown, to HTML blocks."""
         warnings = []
         meta = {}
@@ -296,14 +343,9 @@ def looks_like_html(text: str) -> bool:
     return len(lines) >= 3 and tagged >= 0.5 * len(lines)
 
 
-def reader_for(suffix: str, text: str):
-    """The reader for a file with this suffix and text, or None when unsupported."""
-    for reader in READERS:
-        if suffix in reader.extensions:
-            if reader.format != "html" and looks_like_html(text):
-                return READERS[-1]
-            return reader
-    return None
+def reader_for(suffix: str):
+    """The reader for a file with this suffix (lower case), or None when unsupported."""
+    return next((reader for reader in READERS if suffix in reader.extensions), None)
 
 
 def supported(suffix: str) -> bool:
