@@ -325,6 +325,9 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
         forked = start_in_fork(_write_pages, project, pages, record)
     try:
         data = export.data_files(corpus, memo)
+        # The PDFs themselves, which the sentences link to by page.
+        data.update({d.published_file: (project.corpus / d.source_file).read_bytes()
+                     for d in corpus.documents if d.published_file})
         memo.save()
         result = write_tree(project.docs, data.items())
         result.add(_write_pages(project, pages, record))

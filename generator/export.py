@@ -133,11 +133,12 @@ def fact_record(fact, joins: dict[str, Any]) -> dict[str, Any]:
     return {**vars(fact), **joins}  # facts are flat dataclasses: a shallow copy is the record
 
 
-EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url", "entity", "entity_id")
+EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url", "entity", "entity_id",
+                 "page")
 # Columns are added at the end, never moved: users' spreadsheets read them by position.
 METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
                   "direction", "basis", "entity", "period", "sentence", "source_url", "signed_value",
-                  "entity_id", "kind", "scope", "series")
+                  "entity_id", "kind", "scope", "series", "page")
 CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 
 

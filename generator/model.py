@@ -20,6 +20,7 @@ class Sentence:
 
     id: str
     text: str
+    page: int | None = None  # the page it is printed on, in a paged format (PDF)
 
 
 @dataclass
@@ -111,6 +112,12 @@ class Document:
     def url(self) -> str:
         """Site-relative URL of the document page."""
         return f"documents/{self.id}/"
+
+    @property
+    def published_file(self) -> str | None:
+        """Where the site publishes the file itself, under docs/, for a paged format (a PDF): its
+        sentences link to their pages in it. None for the others: their page is the document."""
+        return f"sources/{self.id}.pdf" if self.format == "pdf" else None
 
     def sentences(self):
         """Every sentence in reading order, headings included."""

@@ -182,13 +182,14 @@ class TimeContext:
 
     @staticmethod
     def _named_report(text: str) -> Period | None:
-        for pattern, rule in _report_names():
-            found = pattern.search(text)
-            if found:
-                parts = found.groupdict()
-                return _period(rule["kind"], int(parts["year"]), half=rule.get("half"),
-                               quarter=_number(parts.get("quarter")))
-        return None
+        """The report the text names first (its title comes first): 2025年度可持续发展报告 -> 2025."""
+        found = [(match.start(), index, match, rule) for index, (pattern, rule) in enumerate(_report_names())
+                 for match in [pattern.search(text)] if match]
+        if not found:
+            return None
+        _, _, match, rule = min(found, key=lambda item: item[:2])
+        parts = match.groupdict()
+        return _period(rule["kind"], int(parts["year"]), half=rule.get("half"), quarter=_number(parts.get("quarter")))
 
     @staticmethod
     def _calendar_report(date: str | None) -> Period | None:

@@ -65,7 +65,8 @@ def test_a_sidecar_outranks_what_the_text_says(tmp_path):
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "binary.txt": (bytes(range(256)) * 16, "binary"),
-    "report.pdf": (b"%PDF-1.4 ...", "unsupported format .pdf"),
+    "report.pdf": (b"%PDF-1.4 ...", "unreadable PDF (corrupt or truncated)"),
+    "slides.pptx": (b"PK\x03\x04", "unsupported format .pptx"),
     "blank.md": (b"---\ntitle: only metadata\n---\n", "no article text"),
 }
 

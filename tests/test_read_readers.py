@@ -84,7 +84,7 @@ def test_a_table_row_reads_with_its_column_and_row_labels():
                                    "| 备注 | | 未审计 |\n")
     assert [b.text for b in source.blocks] == ["2023年手机银行用户数4.6亿户，2022年4.3亿户。", "2022年备注未审计。"]
     headless = HtmlReader().parse("<html><body><table><tr><td>甲</td><td>乙</td></tr></table></body></html>")
-    assert [b.text for b in headless.blocks] == ["甲，乙"]
+    assert [b.text for b in headless.blocks] == ["甲，乙。"]
 
 
 def test_malformed_front_matter_is_reported_and_the_body_still_read():

@@ -46,6 +46,7 @@ class Event:
     sentence: str
     sentence_id: str
     source_url: str
+    page: int | None = None  # the sentence's page, in a paged format (PDF)
 
 
 class EventExtractor:
@@ -90,6 +91,7 @@ class EventExtractor:
                 sentence=sentence.text,
                 sentence_id=sentence.id,
                 source_url=f"{document.url}#{sentence.id}",
+                page=sentence.page,
             ))
         return events
 

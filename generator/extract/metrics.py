@@ -49,6 +49,7 @@ class Metric:
     sentence: str
     sentence_id: str
     source_url: str
+    page: int | None = None  # the sentence's page, in a paged format (PDF)
 
 
 @dataclass
@@ -205,6 +206,7 @@ class MetricExtractor:
                 sentence=text,
                 sentence_id=sentence.id,
                 source_url=f"{document.url}#{sentence.id}",
+                page=sentence.page,
             ))
         return metrics
 

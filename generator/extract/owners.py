@@ -112,6 +112,8 @@ def organisations_in(text: str) -> tuple[tuple[int, int, Owner], ...]:
         following = text[match.end():match.end() + 1]
         if following and r["not_after_known"].match(following):
             continue  # 中国银行业 is the industry, not 中国银行
+        if len(match.group()) <= 2 and match.start() > 0 and _inside_word(text, match.start(), match.end()):
+            continue  # 员工行为 holds no 工行, 员工银龄 no 工银: a short name inside a word
         found.append((match.start(), match.end(), owner_named(match.group())))
     known = list(found)
     for match in r["ending"].finditer(text):
@@ -129,6 +131,16 @@ def organisations_in(text: str) -> tuple[tuple[int, int, Owner], ...]:
         if not kept or item[0] >= kept[-1][1]:
             kept.append(item)
     return tuple(kept)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a word of the text runs across `start`: 员工 in 员工行为 (but not 推出 in 推出工银e生活)."""
+    offset = window = max(0, start - 2)
+    for token in lcut(text[window:end]):
+        if offset < start < offset + len(token):
+            return True
+        offset += len(token)
+    return False
 
 
 def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
@@ -211,13 +223,19 @@ class Owners:
         owners = cls(document_subject(document))
         time = TimeContext.of(document)
         topic = owners.subject
-        for sentence in document.sentences():
-            owners._markers[sentence.id] = markers(sentence.text)
-            owners._time_spans[sentence.id] = [(m.start, m.end) for m in time.sentence_mentions[sentence.id]]
-            owners._topic_before[sentence.id] = topic
-            for marker in owners._markers[sentence.id]:
-                if marker.kind == "organisation" and owners._leads(sentence.id, sentence.text, marker):
-                    topic = marker.owner
+        for section in document.sections:
+            runs = [[section.heading]] if section.heading is not None else []
+            for run in runs + [paragraph.sentences for paragraph in section.paragraphs]:
+                # An organisation carried over stays within its paragraph where the document has
+                # an owner of its own: a report's next paragraph is the issuer's again.
+                topic = owners.subject or topic
+                for sentence in run:
+                    owners._markers[sentence.id] = markers(sentence.text)
+                    owners._time_spans[sentence.id] = [(m.start, m.end) for m in time.sentence_mentions[sentence.id]]
+                    owners._topic_before[sentence.id] = topic
+                    for marker in owners._markers[sentence.id]:
+                        if marker.kind == "organisation" and owners._leads(sentence.id, sentence.text, marker):
+                            topic = marker.owner
         return owners
 
     def at(self, sentence_id: str, text: str, position: int) -> Owner | None:

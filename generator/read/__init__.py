@@ -41,7 +41,11 @@ log.addFilter(_PrintableArguments())
 SIDECAR_SUFFIX = ".meta.yaml"
 
 # Provenance, most trusted first: a field is taken from the first that has it.
-TRUST = ("sidecar", "front_matter", "html_meta", "byline", "person_line", "first_line", "inferred")
+# A PDF's cover (its first lines, read by the PDF reader) is trusted as a page's own
+# metadata; its own fields (file_meta), like a Word file's, come after the first line:
+# they often name a template or a producer.
+TRUST = ("sidecar", "front_matter", "html_meta", "cover", "byline", "person_line", "first_line", "file_meta",
+         "inferred")
 
 
 class ReadError(ValueError):

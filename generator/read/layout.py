@@ -35,7 +35,7 @@ def split_flattened(blocks: list[Block]) -> list[Block]:
     split: list[Block] = []
     for block in blocks:
         if block.heading_level is None and len(block.text) >= flattened["min_chars"] and breaks.search(block.text):
-            split += [Block(part.strip()) for part in breaks.split(block.text) if part.strip()]
+            split += [replace(block, text=part.strip()) for part in breaks.split(block.text) if part.strip()]
         else:
             split.append(block)
     return split

@@ -276,7 +276,14 @@ class HtmlReader(TextFormat):
 
 
 def table_rows(table) -> list[str]:
-    """A table's rows, each as one line of text.
+    """An HTML table's rows, each as one line of text (`table_lines`)."""
+    rows = [[" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")]
+            for row in table.iter("tr")]
+    return table_lines(rows, table.find(".//th") is not None)
+
+
+def table_lines(rows: list[list[str]], has_header: bool) -> list[str]:
+    """A table's rows, each as one line of text; every format's tables read so.
 
     A document has paragraphs, not tables, so a row under a header row reads
     as an analyst would say it, each cell with its column's label and the
@@ -284,10 +291,8 @@ def table_rows(table) -> list[str]:
     "2023年手机银行用户数4.6亿户，2022年4.3亿户。" A row without a header row is
     its cells, comma-joined.
     """
-    rows = [[" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")]
-            for row in table.iter("tr")]
     rows = [row for row in rows if any(row)]
-    header = rows[0] if rows and table.find(".//th") is not None else None
+    header = rows[0] if rows and has_header else None
     lines = []
     for row in rows[1:] if header else rows:
         if header and len(row) == len(header) > 1 and row[0]:
@@ -295,7 +300,7 @@ def table_rows(table) -> list[str]:
             cells = [f"{label}{row[0] if n == 0 else ''}{value}" for n, (label, value) in enumerate(filled)]
             lines.append("，".join(cells) + "。")
         else:
-            lines.append("，".join(cell for cell in row if cell))
+            lines.append("，".join(cell for cell in row if cell) + "。")  # a row is a sentence, never a heading
     return lines
 
 
@@ -323,7 +328,10 @@ class MarkdownReader(TextFormat):
         return Source(self.format, blocks, meta, warnings, removed)
 
 
-READERS = (TextReader(), MarkdownReader(), HtmlReader())
+from generator.read.pdf import PdfReader  # noqa: E402  (after the classes it builds on)
+from generator.read.docx import DocxReader  # noqa: E402
+
+READERS = (TextReader(), MarkdownReader(), HtmlReader(), PdfReader(), DocxReader())
 
 _HTML_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|li|span|a|table|td|img)[\s/>]", re.I)

@@ -75,41 +75,41 @@ def build_sections(blocks: list[Block]) -> list[Section]:
     markup_levels = sorted({b.heading_level for b in blocks if b.heading_level})
     # Texts in reading order, each with the section or paragraph it belongs to;
     # ids hash the text, so they are assigned once every sentence is known.
-    texts: list[tuple[str, Section | Paragraph]] = []
+    texts: list[tuple[str, Section | Paragraph, int | None]] = []
 
-    def open_section(title: str, level: int, number: str | None, line: str) -> None:
+    def open_section(title: str, level: int, number: str | None, block: Block) -> None:
         section = Section(title, level, number)
         sections.append(section)
-        texts.append((line, section))
+        texts.append((block.text, section, block.page))
 
     for index, block in enumerate(blocks):
         numbered = numbered_heading(block.text)
         if block.heading_level is not None:
             level = markup_levels.index(block.heading_level) + 1
             number, title = (numbered[1], numbered[2]) if numbered else (None, block.text)
-            open_section(title, level, number, block.text)
+            open_section(title, level, number, block)
         elif numbered:
             style, number, title = numbered
             current = sections[-1]
             style_rank.setdefault(style, (current.level + 1 if current.number is not None else 1, number.count(".")))
             rank, base_dots = style_rank[style]
-            open_section(title, rank + max(0, number.count(".") - base_dots), number, block.text)
+            open_section(title, rank + max(0, number.count(".") - base_dots), number, block)
         elif _is_subheading(blocks, index):
             current = sections[-1]
             level = current.level + 1 if current.number is not None else current.level if current.title else 1
-            open_section(block.text, level, None, block.text)
+            open_section(block.text, level, None, block)
         else:
             sentences = split_sentences(block.text)
             if sentences:
                 paragraph = Paragraph([])
                 sections[-1].paragraphs.append(paragraph)
-                texts.extend((text, paragraph) for text in sentences)
+                texts.extend((text, paragraph, block.page) for text in sentences)
 
-    for (text, owner), sentence_id in zip(texts, sentence_ids([text for text, _ in texts]), strict=True):
+    for (text, owner, page), sentence_id in zip(texts, sentence_ids([text for text, _, _ in texts]), strict=True):
         if isinstance(owner, Section):
-            owner.heading = Sentence(sentence_id, text)
+            owner.heading = Sentence(sentence_id, text, page)
         else:
-            owner.sentences.append(Sentence(sentence_id, text))
+            owner.sentences.append(Sentence(sentence_id, text, page))
     if sections[0].title is None and not sections[0].paragraphs and len(sections) > 1:
         sections.pop(0)
     return sections

@@ -1,0 +1,61 @@
+"""Word (.docx): paragraphs with their heading levels, and tables as rows.
+
+python-docx reads the document's body in order; a paragraph whose style is a
+heading (标题 1, Heading 2) opens a section at that level, and a table reads
+as every format's tables do (`table_lines`). The file's own title field is
+metadata of the least trust: it often names a template.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from generator.model import MetaValue
+from generator.read.readers import Block, FormatError, Source, half_width, table_lines
+
+# Heading 1, 标题 1, Title: the style names Word gives headings in English and Chinese.
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+
+
+class DocxReader:
+    """Word documents (.docx)."""
+
+    format = "docx"
+    extensions = (".docx",)
+
+    def read(self, data: bytes) -> Source:
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+            raise FormatError(f"unreadable Word document ({error or 'not a .docx package'})") from error
+        blocks: list[Block] = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                text = half_width(" ".join(item.text.split()))
+                if text:
+                    blocks.append(Block(text, heading_level=_heading_level(item)))
+            elif isinstance(item, Table):
+                rows = [[half_width(" ".join(cell.text.split())) for cell in row.cells] for row in item.rows]
+                blocks += [Block(line) for line in table_lines(_distinct_cells(rows), has_header=True)]
+        title = " ".join((document.core_properties.title or "").split())
+        return Source(self.format, blocks, {"title": MetaValue(title, "file_meta")} if title else {})
+
+
+def _heading_level(paragraph: Paragraph) -> int | None:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if style.lower() == "title":
+        return 1
+    found = _HEADING_STYLE.match(style or "")
+    return int(found.group(1)) + 1 if found else None
+
+
+def _distinct_cells(rows: list[list[str]]) -> list[list[str]]:
+    """Rows without the repeats python-docx gives for a merged cell (it lists it under every column it spans)."""
+    return [[cell for index, cell in enumerate(row) if index == 0 or cell != row[index - 1]] for row in rows]
