@@ -278,3 +278,20 @@ def test_a_failed_or_strict_build_leaves_the_last_good_site(tmp_path, monkeypatc
         build_site(project)
     assert _tree(project.site) == site
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_pdf_is_published_beside_its_page_and_each_page_of_it_is_linked(tmp_path):
+    corpus = tmp_path / "pdfs"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "pdf" / "pingan-esg-excerpt.pdf", corpus / "esg.pdf")
+    project = make_project(tmp_path, corpus)
+    corpus = project.corpus
+    generate(project)
+    assert (project.docs / "sources" / "esg.pdf").read_bytes() == (corpus / "esg.pdf").read_bytes()
+    page = (project.docs / "documents" / "esg.md").read_text(encoding="utf-8")
+    for number in (1, 2, 3, 4):
+        assert page.count(f'href="../sources/esg.pdf#page={number}">第 {number} 页</a>') == 1
+    (corpus / "esg.pdf").unlink()
+    (corpus / "note.txt").write_text("一篇短文\n正文一句。\n", encoding="utf-8")
+    generate(project)
+    assert not (project.docs / "sources" / "esg.pdf").exists()  # gone with its document

@@ -2,8 +2,9 @@
 
 python-docx reads the document's body in order; a paragraph whose style is a
 heading (标题 1, Heading 2) opens a section at that level, and a table reads
-as every format's tables do (`table_lines`). The file's own title field is
-metadata of the least trust: it often names a template.
+as every format's tables do (`table_lines`). The paragraph in the Title style
+is the title; the file's own title field is metadata of the least trust: it
+often names a template.
 """
 
 from __future__ import annotations
@@ -36,23 +37,36 @@ class DocxReader:
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
             raise FormatError(f"unreadable Word document ({error or 'not a .docx package'})") from error
         blocks: list[Block] = []
+        titled = ""
         for item in document.iter_inner_content():
             if isinstance(item, Paragraph):
                 text = half_width(" ".join(item.text.split()))
                 if text:
                     blocks.append(Block(text, heading_level=_heading_level(item)))
+                    if not titled and _style(item).lower() == "title":
+                        titled = text
             elif isinstance(item, Table):
                 rows = [[half_width(" ".join(cell.text.split())) for cell in row.cells] for row in item.rows]
                 blocks += [Block(line) for line in table_lines(_distinct_cells(rows), has_header=True)]
+        meta = {}
         title = " ".join((document.core_properties.title or "").split())
-        return Source(self.format, blocks, {"title": MetaValue(title, "file_meta")} if title else {})
+        if title:
+            meta["title"] = MetaValue(title, "file_meta")
+        if titled:  # the paragraph set in the Title style is the document's own cover title
+            meta["title"] = MetaValue(titled, "cover")
+        return Source(self.format, blocks, meta)
+
+
+def _style(paragraph: Paragraph) -> str:
+    return (paragraph.style.name if paragraph.style is not None else "") or ""
 
 
 def _heading_level(paragraph: Paragraph) -> int | None:
-    style = paragraph.style.name if paragraph.style is not None else ""
+    """Title is the first level, Heading 1 the second, and so on."""
+    style = _style(paragraph)
     if style.lower() == "title":
         return 1
-    found = _HEADING_STYLE.match(style or "")
+    found = _HEADING_STYLE.match(style)
     return int(found.group(1)) + 1 if found else None
 
 

@@ -32,7 +32,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 # A line that opens a list item or a numbered point starts a block of its own.
-_STARTS_ITEM = re.compile(r"^\s*(?:[•·●▪■◆◇○\-–—]|\d{1,2}[.、）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
+_STARTS_ITEM = re.compile(r"^\s*(?:[•·●▪■◆◇○\-–—]|\d{1,2}[.、）)](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]\s*[”’」』）)》]*\s*$")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff\d\s]+$")
 # A cell that holds a figure and nothing else (a table's value): 1,234.5, 55.86%, —.
@@ -97,7 +97,7 @@ class PdfReader:
         finally:
             pdf.close()
         furniture = _running_lines(pages)
-        blocks: list[Block] = []
+        read: list[tuple[list[_Line | _Table], dict[str, int]]] = []  # each page's items, with its headings
         removed: list[RemovedText] = []
         warnings = []
         for number, (items, _) in enumerate(pages, start=1):
@@ -112,8 +112,9 @@ class PdfReader:
                 warnings.append(f"page {number}: no text layer (an image only?), not read")
                 continue
             # An outline entry may point at the page before or after its heading's.
-            headings = {**outline.get(number + 1, {}), **outline.get(number - 1, {}), **outline.get(number, {})}
-            blocks += _blocks(kept, headings)
+            nearby = {**outline.get(number + 1, {}), **outline.get(number - 1, {}), **outline.get(number, {})}
+            read.append((kept, nearby))
+        blocks = _blocks(read)
         if not blocks:
             raise FormatError("no text layer in any page (a scanned PDF?)")
         meta.update(_cover(pages[0][0]))
@@ -259,40 +260,46 @@ def _running_lines(pages: list[tuple[list[_Line | _Table], float]]) -> set[tuple
             if repeats[_key(line.text)] >= needed or page_number.match(line.text)}
 
 
-def _blocks(items: list[_Line | _Table], headings: dict[str, int]) -> list[Block]:
-    """A page's lines and tables as blocks: outline entries are headings; a table's rows read as text,
-    its bare numbers in the unit the line before it gives (单位：亿元); a line that fills the page's
-    measure and ends no sentence goes on in the next (not a heading, a bullet, or a table)."""
+def _blocks(pages: list[tuple[list[_Line | _Table], dict[str, int]]]) -> list[Block]:
+    """The pages' lines and tables (each page with its outline headings) as blocks.
+
+    Outline entries are headings; a table's rows read as text, its bare numbers
+    in the unit the line before it gives (单位：亿元); a line that reaches its
+    column's right edge and ends no sentence goes on in the next, on this page
+    or the next one, unless that is a heading, a list item or a table.
+    """
     data, table_unit = _rules()["data"], _rules()["table_unit"]
-    # A column's lines start at one left edge; a full line of it reaches the column's right edge.
-    lines = [item for item in items if isinstance(item, _Line)]
-    column_right: dict[int, float] = {}
-    for line in lines:
-        column = _column(line)
-        column_right[column] = max(column_right.get(column, 0.0), line.right)
     goes_on = False
+    last_height = 0.0  # the height of the last line read
     blocks: list[Block] = []
-    for item in items:
-        if isinstance(item, _Table):
-            unit = table_unit.match(blocks[-1].text) if blocks else None
-            rows = [[_with_unit(cell, unit.group("unit") if unit else "") for cell in row] for row in item.rows]
-            blocks += [Block(line, page=item.page) for line in table_lines(rows, item.has_header)]
-            goes_on = False
-            continue
-        level = headings.get(_SPACES.sub("", item.text))
-        if goes_on and level is None and not _STARTS_ITEM.match(item.text):
-            blocks[-1] = Block(blocks[-1].text + item.text, page=blocks[-1].page)
-        else:
-            blocks.append(Block(item.text, heading_level=level, page=item.page))
-        height = max(item.top - item.bottom, 1.0)
-        fills = item.right >= column_right[_column(item)] - data["full_line_slack_heights"] * height
-        goes_on = level is None and fills and not _ENDS_SENTENCE.search(blocks[-1].text)
+    for items, headings in pages:
+        # A column's lines start at one left edge (within a character); a full line reaches the
+        # right edge of the widest of them. A line alone at its edge (a cover's, a centred
+        # title) fills no column.
+        lines = [item for item in items if isinstance(item, _Line)]
+        column = {id(line): [other.right for other in lines
+                             if abs(other.left - line.left) <= max(line.top - line.bottom, 1.0)]
+                  for line in lines}
+        for item in items:
+            if isinstance(item, _Table):
+                unit = table_unit.match(blocks[-1].text) if blocks else None
+                rows = [[_with_unit(cell, unit.group("unit") if unit else "") for cell in row] for row in item.rows]
+                blocks += [Block(line, page=item.page) for line in table_lines(rows, item.has_header)]
+                goes_on = False
+                continue
+            level = headings.get(_SPACES.sub("", item.text))
+            height = max(item.top - item.bottom, 1.0)
+            # A paragraph goes on in a line of its own size: a heading is set larger.
+            if goes_on and level is None and not _STARTS_ITEM.match(item.text) \
+                    and abs(height - last_height) <= data["same_size_share"] * last_height:
+                blocks[-1] = Block(blocks[-1].text + item.text, page=blocks[-1].page)
+            else:
+                blocks.append(Block(item.text, heading_level=level, page=item.page))
+            last_height = height
+            fills = len(column[id(item)]) > 1 \
+                and item.right >= max(column[id(item)]) - data["full_line_slack_heights"] * height
+            goes_on = level is None and fills and not _ENDS_SENTENCE.search(blocks[-1].text)
     return blocks
-
-
-def _column(line: _Line) -> int:
-    """Which column a line stands in: its left edge, to the nearest character height."""
-    return round(line.left / max(line.top - line.bottom, 1.0))
 
 
 def _cover(items: list[_Line | _Table]) -> dict[str, MetaValue]:
