@@ -84,3 +84,9 @@ def test_a_platforms_figures_are_its_owners():
 def test_a_figure_in_brackets_is_the_name_before_its():
     assert owners("营收规模前三名为招商银行（2514.20亿元）、兴业银行（1612.34亿元）。") == [
         ("2514.20亿元", "招商银行"), ("1612.34亿元", "兴业银行")]
+
+
+def test_an_organisation_naming_itself_is_the_documents_subject_whoever_was_named_last():
+    found = owners("根据国家金融监督管理总局要求，本行完善公司治理。\n截至2025年末，本行董事会共有12名董事。",
+                   publisher="平安银行股份有限公司")
+    assert found == [("12名", "平安银行")]

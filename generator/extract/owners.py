@@ -42,7 +42,7 @@ class Marker(NamedTuple):
 
     start: int
     end: int
-    kind: str  # organisation, back (该行), market (全国, 行业), source (国家统计局数据显示)
+    kind: str  # organisation, back (该行), self (本行), market (全国, 行业), source (国家统计局数据显示)
     owner: Owner | None = None
 
 
@@ -80,7 +80,7 @@ def _rules():
         "thing_endings": tuple(t for t in data["not_organisations"]
                                if t not in endings and t not in data["names_may_end_with"]),
         "legal_form": re.compile(f"(?:{_alternatives(data['legal_forms'])})$"),
-        "back": re.compile(f"(?:{_alternatives(data['back_references'])})"),
+        "back": re.compile(f"(?:{_alternatives(data['back_references'] + data['self_references'])})"),
         "not_back": re.compile(data["not_back_reference"]),
         "market": re.compile(_alternatives(data["market_wide"])),
         "source": re.compile(f"(?:{_alternatives(data['source_markers'])})"),
@@ -199,7 +199,8 @@ def markers(text: str) -> list[Marker]:
 
     for match in r["back"].finditer(text):
         if free(match) and not r["not_back"].match(text, match.start()):
-            found.append(Marker(match.start(), match.end(), "back"))
+            kind = "self" if match.group() in r["data"]["self_references"] else "back"
+            found.append(Marker(match.start(), match.end(), kind))
     for match in r["market"].finditer(text):
         if free(match):
             kind = "source" if r["source"].fullmatch(match.group()) else "market"
@@ -249,7 +250,7 @@ class Owners:
             # The market words of its own clause count before any figure: 中国台湾加权指数收盘涨0.84%,
             # but not 覆盖20余个行业、2000余种金融服务 (行业 is what the figure before it counts).
             own_clause = marker.start >= clause_start and (
-                marker.kind in ("organisation", "back") or not _DIGIT.search(text, clause_start, marker.start))
+                marker.kind in ("organisation", "back", "self") or not _DIGIT.search(text, clause_start, marker.start))
             if own_clause or self._leads(sentence_id, text, marker):
                 return self._resolve(sentence_id, text, before[:index], marker)
         return self._topic_before[sentence_id]
@@ -265,6 +266,8 @@ class Owners:
             return marker.owner if len(listed) == 1 and not in_list else None
         if marker.kind in ("market", "source"):
             return None
+        if marker.kind == "self" and self.subject is not None:
+            return self.subject  # 本行, 我行: the organisation that speaks, whoever was named last
         # 该行, 其: the organisation that last led a clause, in this sentence or before it.
         for found in reversed(earlier):
             if found.kind == "organisation" and self._leads(sentence_id, text, found):
@@ -297,7 +300,7 @@ def document_subject(document: Document) -> Owner | None:
     post = document.author_post or ""
     for _, _, owner in organisations_in(post):
         return owner
-    publisher = (document.field("publisher") or "").strip()
+    publisher = _canonical_form((document.field("publisher") or "").strip())  # 平安银行股份有限公司 names 平安银行
     named = organisations_in(publisher)
     if named and named[0][1] == len(publisher):  # the publisher is an organisation (移动支付网 is a news site)
         return named[0][2]

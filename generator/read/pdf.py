@@ -107,8 +107,9 @@ class PdfReader:
                     or ((item.page, _key(item.text)) not in furniture and item not in contents)]
             removed += [RemovedText(item.text, "contents" if item in contents else "running_header")
                         for item in items if item not in kept]
-            text = sum(len(item.text) for item in kept if isinstance(item, _Line))
-            if text < _rules()["data"]["page_min_chars"] and not any(isinstance(item, _Table) for item in kept):
+            # A page's text before anything is removed from it: a contents page has plenty.
+            text = sum(len(item.text) for item in items if isinstance(item, _Line))
+            if text < _rules()["data"]["page_min_chars"] and not any(isinstance(item, _Table) for item in items):
                 warnings.append(f"page {number}: no text layer (an image only?), not read")
                 continue
             # An outline entry may point at the page before or after its heading's.
