@@ -227,3 +227,20 @@ def test_a_target_is_listed_apart_and_never_the_latest(page, banks_url):
     page.goto(banks_url + "metrics/mobile-banking-customers/")
     assert page.locator("text=目标与预测").count() == 1
     assert not page.errors
+
+
+def test_a_link_to_a_sentence_of_a_long_report_lands_on_its_chapter(page, tmp_path_factory):
+    from tests.test_build import _long_report
+    folder = tmp_path_factory.mktemp("long")
+    corpus = folder / "reports"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(_long_report(3, 250), encoding="utf-8")
+    project = make_project(folder, corpus)
+    build_site(project, strict=True)
+    contents = (project.docs / "documents" / "report.md").read_text(encoding="utf-8")
+    sentence = contents.split('data-chapter="2"')[0].rsplit('id="', 1)[1].rstrip('" ')
+    with serving(project.site) as url:
+        page.goto(url + f"documents/report/#{sentence}")
+        page.wait_for_url(f"**/documents/report/2/#{sentence}")
+        assert "第2章" in page.locator(f"#{sentence}").inner_text()  # its heading, the first anchor of chapter 2
+    assert not page.errors

@@ -295,3 +295,26 @@ def test_a_pdf_is_published_beside_its_page_and_each_page_of_it_is_linked(tmp_pa
     (corpus / "note.txt").write_text("一篇短文\n正文一句。\n", encoding="utf-8")
     generate(project)
     assert not (project.docs / "sources" / "esg.pdf").exists()  # gone with its document
+
+
+def _long_report(chapters: int, sentences: int) -> str:
+    """A report of `chapters` chapters (一、…) of `sentences` distinct sentences each."""
+    lines = ["某银行2024年年度报告"]
+    for chapter in range(1, chapters + 1):
+        lines.append(f"{'一二三四五六七八九'[chapter - 1]}、第{chapter}章的标题")
+        lines += [f"第{chapter}章第{n}句说明本行在该领域的第{n}项工作。" for n in range(sentences)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_long_report_is_shown_a_chapter_a_page_under_its_contents(tmp_path):
+    corpus = tmp_path / "reports"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(_long_report(3, 250), encoding="utf-8")
+    project = make_project(tmp_path, corpus)
+    generate(project)
+    contents = (project.docs / "documents" / "report.md").read_text(encoding="utf-8")
+    chapters = [(project.docs / "documents" / "report" / f"{n}.md").read_text(encoding="utf-8") for n in (1, 2, 3)]
+    assert "第2章第7句" not in contents and "第2章第7句" in chapters[1] and "第3章第249句" in chapters[2]
+    assert "1. [第1章的标题](report/1.md)" in contents and "[下一章](3.md)" in chapters[1]
+    # every sentence keeps an anchor on the contents page, naming its chapter, for links made elsewhere
+    assert contents.count('data-chapter="2"') == 251

@@ -20,7 +20,7 @@ from generator.link import NO_LINKS, Corpus
 from generator.link.glossary import Indicator, categories
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
-from generator.model import Document, RemovedText
+from generator.model import Document, RemovedText, Section
 
 
 class Ref(NamedTuple):
@@ -68,12 +68,32 @@ def _indicators(corpus: Corpus, metrics) -> dict[str, Ref]:
     return found
 
 
+def document_chapters(document: Document) -> tuple[list[Section], list[list[Section]]]:
+    """A document's text as its page shows it: `(sections on the document's page, chapters)`.
+
+    A long document (a report) is split: each top-level section opens a
+    chapter with a page of its own, and the document's page keeps what comes
+    before the first and the contents. A short one has no chapters.
+    """
+    starts = [i for i, s in enumerate(document.sections) if s.title is not None and s.level == 1]
+    long = sum(1 for _ in document.sentences()) >= rules.load("structure")["chapters"]["split_min_sentences"]
+    if not long or len(starts) < 2:
+        return document.sections, []
+    bounds = zip(starts, starts[1:] + [len(document.sections)])
+    return document.sections[:starts[0]], [document.sections[start:end] for start, end in bounds]
+
+
 def document_page(corpus: Corpus, document: Document) -> Page:
     metrics = corpus.facts_of("metrics", document)
     related = corpus.related.get(document.id, [])
     links = corpus.links.get(document.id, NO_LINKS)
+    sections, chapters = document_chapters(document)
     return Page(f"documents/{document.id}.md", "document.md.j2", {
         "document": document,
+        "sections": sections,
+        "chapters": [(number, chapter[0].title) for number, chapter in enumerate(chapters, start=1)],
+        "chapter_of": {sentence.id: number for number, chapter in enumerate(chapters, start=1)
+                       for sentence in _sentences(chapter)},
         "links": links.by_sentence,
         "metrics": metrics,
         "indicators": _indicators(corpus, metrics),
@@ -84,11 +104,32 @@ def document_page(corpus: Corpus, document: Document) -> Page:
         "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
     }, stand_ins={
-        # The document fixes its metrics; which of them have a glossary page depends on the corpus.
-        "metrics": document.fingerprint,
+        # The document fixes its metrics and its text; which of the metrics have a glossary page depends on the corpus.
+        "metrics": document.fingerprint, "sections": document.fingerprint, "chapter_of": document.fingerprint,
         # The document and the dictionary fix what it names, as they fix its links.
         "links": links.key, "terms": links.key,
     })
+
+
+def chapter_page(corpus: Corpus, document: Document, number: int) -> Page:
+    """Chapter `number` (from 1) of a long document."""
+    chapters = document_chapters(document)[1]
+    chapter = chapters[number - 1]
+    links = corpus.links.get(document.id, NO_LINKS)
+    sentences = {sentence.id for sentence in _sentences(chapter)}
+    return Page(f"documents/{document.id}/{number}.md", "chapter.md.j2", {
+        "document": document, "number": number, "count": len(chapters), "title": chapter[0].title,
+        "sections": chapter,
+        "links": {sentence: found for sentence, found in links.by_sentence.items() if sentence in sentences},
+    }, stand_ins={"sections": document.fingerprint, "links": links.key})
+
+
+def _sentences(sections: list[Section]):
+    for section in sections:
+        if section.heading is not None:
+            yield section.heading
+        for paragraph in section.paragraphs:
+            yield from paragraph.sentences
 
 
 def term_page(corpus: Corpus, term: Term) -> Page:
@@ -230,6 +271,8 @@ def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
                                                  pillars_index_page, terms_index_page)]
     # A page for each document, pillar, term and indicator, named by its id.
     pages += [partial(document_page, corpus, d) for d in corpus.documents]
+    pages += [partial(chapter_page, corpus, d, number) for d in corpus.documents
+              for number in range(1, len(document_chapters(d)[1]) + 1)]
     pages += [partial(pillar_page, corpus, p) for p in corpus.pillars]
     pages += [partial(term_page, corpus, t) for t in corpus.terms]
     pages += [partial(indicator_page, corpus, i) for i in corpus.glossary]

@@ -1,0 +1,14 @@
+/* A long document's text stands on its chapters' pages. A link to one of its
+   sentences lands on the document's page, which holds an empty anchor for
+   each, naming its chapter: this sends the reader on to the sentence there. */
+(function () {
+  function follow() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var anchor = id && document.getElementById(id);
+    if (anchor && anchor.dataset.chapter) {
+      location.replace(anchor.dataset.chapter + "/#" + encodeURIComponent(id));
+    }
+  }
+  follow();
+  window.addEventListener("hashchange", follow);
+})();
