@@ -32,7 +32,7 @@ def test_headings_paragraphs_and_tables_in_reading_order():
     source = DocxReader().read(_document())
     assert [(b.text, b.heading_level) for b in source.blocks] == [
         ("青禾银行2025年经营情况", 1), ("一、总体情况", 2), ("2025年，青禾银行实现营业收入52亿元，同比增长6.1%。", None),
-        ("2025年手机银行客户（万户）320，2024年286。", None), ("2025年不良贷款率1.12%，2024年1.20%。", None),
+        ("2025年手机银行客户320万户，2024年286万户。", None), ("2025年不良贷款率1.12%，2024年1.20%。", None),
         ("二、数字化转型", 2), ("该行开放平台接入场景200个。", None)]
     # The Title-style paragraph names it better than the file's own title field, which a template set.
     assert source.meta["title"].value == "青禾银行2025年经营情况" and source.meta["title"].source == "cover"

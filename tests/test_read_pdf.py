@@ -37,7 +37,7 @@ def test_lines_are_joined_and_figures_kept_whole(excerpt):
 
 def test_a_table_reads_each_figure_with_its_row_and_column(excerpt):
     texts = [b.text for b in excerpt.blocks]
-    assert "2025年资产总额（亿元）59,257.77，2024年57,692.70，2023年55,871.16。" in texts
+    assert "2025年资产总额59,257.77亿元，2024年57,692.70亿元，2023年55,871.16亿元。" in texts
 
 
 def test_headings_and_list_items_stay_apart(excerpt):

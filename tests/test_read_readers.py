@@ -105,3 +105,11 @@ def test_text_that_quotes_a_tag_is_still_text():
     assert not looks_like_html(text)
     assert TextReader().read(text.encode("utf-8")).format == "text"
     assert reader_for(".txt").format == "text" and reader_for(".xyz") is None
+
+
+def test_a_row_labels_unit_goes_with_its_figures():
+    from generator.read.readers import table_lines
+    assert table_lines([["指标", "2025年", "2024年"], ["资产总额（亿元）", "59,257.77", "57,692.70"],
+                        ["客服NPS（客户净推荐值，%）", "91.0%", "89.8%"], ["说明（注）", "见附注", "—"]], True) == [
+        "2025年资产总额59,257.77亿元，2024年57,692.70亿元。", "2025年客服NPS（客户净推荐值）91.0%，2024年89.8%。",
+        "2025年说明（注）见附注，2024年—。"]

@@ -168,10 +168,10 @@ def _chars(page) -> list[_Char]:
 
 
 def _opens_line(box, top: float, bottom: float) -> bool:
-    """Whether a character stands off a line: one on it shares at least half the height of the
-    smaller of the two (a quote mark, a comma or a smaller digit fills part of the line)."""
+    """Whether a character stands off a line: one on it shares at least a third of the height of
+    the smaller of the two (a quote mark, a smaller digit, a comma that hangs below the line)."""
     overlap = min(box[3], top) - max(box[1], bottom)
-    return overlap < 0.5 * max(min(box[3] - box[1], top - bottom), 0.1)
+    return overlap < 0.3 * max(min(box[3] - box[1], top - bottom), 0.1)
 
 
 def _drawn_lines(chars: list[_Char], number: int) -> list[_Line]:

@@ -291,7 +291,7 @@ def table_lines(rows: list[list[str]], has_header: bool) -> list[str]:
     "2023年手机银行用户数4.6亿户，2022年4.3亿户。" A row without a header row is
     its cells, comma-joined.
     """
-    rows = [row for row in rows if any(row)]
+    rows = [_in_row_unit(row) for row in rows if any(row)]
     header = rows[0] if rows and has_header else None
     lines = []
     for row in rows[1:] if header else rows:
@@ -302,6 +302,22 @@ def table_lines(rows: list[list[str]], has_header: bool) -> list[str]:
         else:
             lines.append("，".join(cell for cell in row if cell) + "。")  # a row is a sentence, never a heading
     return lines
+
+
+#: A row label's unit, in brackets at its end: 资产总额（亿元）, 客服NPS（客户净推荐值，%）.
+_ROW_UNIT = re.compile(r"[（(](?:[^（）()]*[，,]\s*)?(?P<unit>[^（）()，,\d]{1,4})[）)]\s*$")
+_BARE_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+
+
+def _in_row_unit(row: list[str]) -> list[str]:
+    """A row whose label gives a unit, with its bare numbers in that unit and the label without it:
+    资产总额（亿元）| 59,257.77 is 资产总额 | 59,257.77亿元; 客服NPS（客户净推荐值，%）keeps 客户净推荐值."""
+    unit = _ROW_UNIT.search(row[0]) if row else None
+    if unit is None or not any(_BARE_NUMBER.match(cell.removesuffix(unit.group("unit"))) for cell in row[1:]):
+        return row
+    label = row[0][:unit.start("unit")].rstrip("，, ") + row[0][unit.end("unit"):]
+    label = re.sub(r"[（(]\s*[）)]", "", label).strip()
+    return [label] + [cell + unit.group("unit") if _BARE_NUMBER.match(cell) else cell for cell in row[1:]]
 
 
 class MarkdownReader(TextFormat):
