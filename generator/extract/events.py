@@ -22,9 +22,9 @@ _CLAUSES = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d))+")
 # The words that introduce or close a time (截至报告期末, 今年以来): they go with the time.
 _TIME_PREPOSITION = re.compile(r"(?:截至|截止|至|于|在|从|到|自)\s*$")
 _TIME_CLOSING = re.compile(r"^\s*(?:以来|起|开始|之前|之后|前后)")
-# What is left of a clause that held only its time.
 # What stands between a clause boundary and a time that opens the clause: nothing, or 截至, 于.
 _CLAUSE_OPENING = re.compile(r"[，,：:](\s*(?:截至|截止|至|于|在|到|自)?\s*)$")
+# What is left of a clause that held only its time.
 _LEFTOVER = re.compile(r"^[\s，,、：:（）()]*$")
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 MAX_CHARS = 60

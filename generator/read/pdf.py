@@ -30,7 +30,6 @@ from generator.read.readers import Block, FormatError, Source, half_width, table
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 # A line that opens a list item or a numbered point starts a block of its own.
 _STARTS_ITEM = re.compile(r"^\s*(?:[•·●▪■◆◇○\-–—]|\d{1,2}[.、）)](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]\s*[”’」』）)》]*\s*$")
@@ -284,8 +283,8 @@ def _blocks(pages: list[tuple[list[_Line | _Table], dict[str, int]]]) -> list[Bl
         for item in items:
             if isinstance(item, _Table):
                 unit = table_unit.match(blocks[-1].text) if blocks else None
-                rows = [[_with_unit(cell, unit.group("unit") if unit else "") for cell in row] for row in item.rows]
-                blocks += [Block(line, page=item.page) for line in table_lines(rows, item.has_header)]
+                blocks += [Block(line, page=item.page)
+                           for line in table_lines(item.rows, item.has_header, unit.group("unit") if unit else "")]
                 goes_on = False
                 continue
             level = headings.get(_SPACES.sub("", item.text))
@@ -316,11 +315,6 @@ def _cover(items: list[_Line | _Table]) -> dict[str, MetaValue]:
             found["title"] = MetaValue(_SPACES.sub("", line) if _CJK_ONLY.match(line) else line, "cover")
             break
     return found
-
-
-def _with_unit(cell: str, unit: str) -> str:
-    """A table's bare number in the table's unit: 1,234 under 单位：百万元 is 1,234百万元."""
-    return cell + unit if unit and _NUMBER.match(cell) else cell
 
 
 def _outline(pdf) -> dict[int, dict[str, int]]:

@@ -282,16 +282,17 @@ def table_rows(table) -> list[str]:
     return table_lines(rows, table.find(".//th") is not None)
 
 
-def table_lines(rows: list[list[str]], has_header: bool) -> list[str]:
+def table_lines(rows: list[list[str]], has_header: bool, unit: str = "") -> list[str]:
     """A table's rows, each as one line of text; every format's tables read so.
 
     A document has paragraphs, not tables, so a row under a header row reads
     as an analyst would say it, each cell with its column's label and the
     first with the row's: 指标|2023年|2022年 over 手机银行用户数|4.6亿户|4.3亿户 is
     "2023年手机银行用户数4.6亿户，2022年4.3亿户。" A row without a header row is
-    its cells, comma-joined.
+    its cells, comma-joined. A bare number takes its row label's unit
+    (资产总额（亿元）), else the table's (`unit`, from its 单位：百万元 line).
     """
-    rows = [_in_row_unit(row) for row in rows if any(row)]
+    rows = [_in_row_unit(row, unit) for row in rows if any(row)]
     header = rows[0] if rows and has_header else None
     lines = []
     for row in rows[1:] if header else rows:
@@ -309,15 +310,18 @@ _ROW_UNIT = re.compile(r"[（(](?:[^（）()]*[，,]\s*)?(?P<unit>[^（）()，,
 _BARE_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 
 
-def _in_row_unit(row: list[str]) -> list[str]:
-    """A row whose label gives a unit, with its bare numbers in that unit and the label without it:
-    资产总额（亿元）| 59,257.77 is 资产总额 | 59,257.77亿元; 客服NPS（客户净推荐值，%）keeps 客户净推荐值."""
-    unit = _ROW_UNIT.search(row[0]) if row else None
-    if unit is None or not any(_BARE_NUMBER.match(cell.removesuffix(unit.group("unit"))) for cell in row[1:]):
-        return row
-    label = row[0][:unit.start("unit")].rstrip("，, ") + row[0][unit.end("unit"):]
-    label = re.sub(r"[（(]\s*[）)]", "", label).strip()
-    return [label] + [cell + unit.group("unit") if _BARE_NUMBER.match(cell) else cell for cell in row[1:]]
+def _in_row_unit(row: list[str], table_unit: str) -> list[str]:
+    """A row with its bare numbers in their unit: the one its label gives, which leaves the label
+    (资产总额（亿元）| 59,257.77 is 资产总额 | 59,257.77亿元; 客服NPS（客户净推荐值，%）keeps
+    客户净推荐值), else the table's."""
+    found = _ROW_UNIT.search(row[0]) if row else None
+    label = row[0] if row else ""
+    unit = table_unit
+    if found is not None and any(_BARE_NUMBER.match(cell.removesuffix(found.group("unit"))) for cell in row[1:]):
+        unit = found.group("unit")
+        label = label[:found.start("unit")].rstrip("，, ") + label[found.end("unit"):]
+        label = re.sub(r"[（(]\s*[）)]", "", label).strip()
+    return [label] + [cell + unit if unit and _BARE_NUMBER.match(cell) else cell for cell in row[1:]]
 
 
 class MarkdownReader(TextFormat):
