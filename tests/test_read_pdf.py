@@ -82,3 +82,9 @@ def test_a_pdf_in_the_corpus_becomes_a_document_with_paged_sentences(tmp_path):
     assert document.date == "2025" and document.published_file == "sources/report.pdf"
     assert {s.page for s in document.sentences()} == {1, 2, 3, 4}
     assert issubclass(FormatError, ValueError) and not issubclass(ReadError, FormatError)
+
+
+def test_a_footnote_mark_is_no_figure_and_no_part_of_a_label(excerpt):
+    texts = [b.text for b in excerpt.blocks]
+    # 绿色贷款余额（亿元）¹: the raised 1 refers to a footnote
+    assert "2025年绿色贷款余额2,664.33亿元，2024年2,375.58亿元，2023年1,396.47亿元。" in texts
