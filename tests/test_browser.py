@@ -244,3 +244,15 @@ def test_a_link_to_a_sentence_of_a_long_report_lands_on_its_chapter(page, tmp_pa
         page.wait_for_url(f"**/documents/report/2/#{sentence}")
         assert "第2章" in page.locator(f"#{sentence}").inner_text()  # its heading, the first anchor of chapter 2
     assert not page.errors
+
+
+def test_an_organisation_page_lists_its_figures_targets_and_peers(page, banks_url):
+    page.goto(banks_url + "organisations/")
+    page.get_by_role("link", name="中国工商银行").click()
+    page.wait_for_url("**/organisations/t-*/")
+    tables = page.locator("table")
+    assert "5.5亿户" in tables.nth(0).inner_text() and "6亿" not in tables.nth(0).inner_text()
+    assert "中国建设银行" in tables.nth(1).inner_text()  # the comparison
+    assert "突破6亿户" in tables.nth(2).inner_text()  # the targets, apart
+    screenshot(page, "organisation")
+    assert not page.errors

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from generator.cache import Memo, fingerprint
 from generator.link.glossary import Indicator, build_glossary
+from generator.link.organisations import Organisation, build_organisations
 from generator.link.pillars import FrameworkGroup, Pillar, build_pillars, unique_pillars
 from generator.link.terms import Mention, Term, TermIndex, build_terms, related_documents
 from generator.link.timeline import Span, TimelineYear, build_spans, build_timeline
@@ -46,6 +47,7 @@ class Corpus:
     facts: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # kind -> document id -> facts
     glossary: list[Indicator] = field(default_factory=list)  # the indicators with a page
     series_of_metric: dict[str, str] = field(default_factory=dict)  # every metric's series, by metric id
+    organisations: list[Organisation] = field(default_factory=list)  # the owners of facts
     timeline: list[TimelineYear] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     frameworks: list[FrameworkGroup] = field(default_factory=list)
@@ -58,6 +60,7 @@ class Corpus:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
         self.titles = {d.id: d.title for d in self.documents}
         self.term_ids = {t.id for t in self.terms}
+        self.organisation_ids = {o.id for o in self.organisations}
         self.pillars: list[Pillar] = unique_pillars(self.frameworks)
         # Every join the pages ask for, computed once.
         self._pillars_in: dict[str, dict[str, list[Pillar]]] = {}  # document -> sentence id -> pillars
@@ -152,9 +155,11 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
     members = {member for framework in frameworks for member in framework.members}
     index = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
     glossary, series = build_glossary(every("metrics"))
+    names = {t.id: t.name for t in index.terms if t.kind == "organization"}
     corpus = Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
-        glossary=glossary, series_of_metric=series, timeline=build_timeline(every("events")),
+        glossary=glossary, series_of_metric=series, organisations=build_organisations(glossary, ordered, facts, names),
+        timeline=build_timeline(every("events")),
         spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, index, memo),
         terms=index.terms, mentions=index.in_document,
     )

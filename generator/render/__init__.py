@@ -26,7 +26,7 @@ from generator.write import Rendering
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
 GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "pillars/", "terms/", "data/",
-             "sources/")
+             "sources/", "organisations/")
 
 # Python-Markdown's escapable characters (with tables' "|") are backslashed;
 # "<", ">", "&" and quotes are HTML-escaped; a line break (or any control

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from generator import rules
 from generator.link import NO_LINKS, Corpus
 from generator.link.glossary import Indicator, categories
+from generator.link.organisations import Organisation
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
 from generator.model import Document, RemovedText, Section
@@ -141,6 +142,7 @@ def term_page(corpus: Corpus, term: Term) -> Page:
     unindexed = measured.pop(None, 0)
     return Page(f"terms/{term.id}.md", "term.md.j2", {
         "term": Ref(term.id, term.name, aliases=tuple(term.aliases)),
+        "has_organisation_page": term.id in corpus.organisation_ids,
         "kind": term.kind,
         "posts": term.posts,
         "authored": term.authored,
@@ -261,6 +263,24 @@ def terms_index_page(corpus: Corpus) -> Page:
                                                   "initials": dict(sorted(initials.items()))})
 
 
+def organisations_index_page(corpus: Corpus) -> Page:
+    return Page("organisations/index.md", "organisations.md.j2", {
+        "organisations": [(Ref(o.id, o.name), len(o.documents), sum(len(s.metrics) for _, s in o.series) +
+                           len(o.one_off), len(o.events), len(o.frameworks)) for o in corpus.organisations],
+    })
+
+
+def organisation_page(corpus: Corpus, organisation: Organisation) -> Page:
+    """An organisation's figures by indicator (latest first, targets apart), frameworks, events and
+    documents, and how it compares with its peers on the indicators they share."""
+    documents = set(organisation.documents) | {f.document for f in organisation.frameworks}
+    return Page(f"organisations/{organisation.id}.md", "organisation.md.j2", {
+        "organisation": organisation,
+        "titles": _titles(corpus, documents),
+        "peers": {m.entity_id: m.entity for c in organisation.comparisons for m in c.peers},
+    })
+
+
 def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
     """Every Markdown page of the site, each as the function that gathers it.
 
@@ -268,7 +288,7 @@ def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
     out between processes before any is gathered.
     """
     pages = [partial(page, corpus) for page in (home_page, diagnostics_page, timeline_page, metrics_index_page,
-                                                 pillars_index_page, terms_index_page)]
+                                                 pillars_index_page, terms_index_page, organisations_index_page)]
     # A page for each document, pillar, term and indicator, named by its id.
     pages += [partial(document_page, corpus, d) for d in corpus.documents]
     pages += [partial(chapter_page, corpus, d, number) for d in corpus.documents
@@ -276,4 +296,5 @@ def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
     pages += [partial(pillar_page, corpus, p) for p in corpus.pillars]
     pages += [partial(term_page, corpus, t) for t in corpus.terms]
     pages += [partial(indicator_page, corpus, i) for i in corpus.glossary]
+    pages += [partial(organisation_page, corpus, o) for o in corpus.organisations]
     return pages
