@@ -256,3 +256,17 @@ def test_an_organisation_page_lists_its_figures_targets_and_peers(page, banks_ur
     assert "突破6亿户" in tables.nth(2).inner_text()  # the targets, apart
     screenshot(page, "organisation")
     assert not page.errors
+
+
+def test_the_timeline_filters_by_owner_and_keeps_the_filter_in_its_address(page, banks_url):
+    page.goto(banks_url + "timeline/")
+    select = page.locator("select[data-timeline-filter=owner]")
+    owner = select.locator("option", has_text="中国建设银行").get_attribute("value")
+    select.select_option(owner)
+    assert f"owner={owner}" in page.url
+    shown = page.locator(".timeline-year > .timeline-entry:visible")
+    assert shown.count() > 0 and set(shown.evaluate_all("nodes => nodes.map(n => n.dataset.owner)")) == {owner}
+    page.reload()  # the address keeps the view
+    assert page.locator("select[data-timeline-filter=owner]").input_value() == owner
+    assert page.locator(".timeline-year > .timeline-entry:visible").count() == shown.count()
+    assert not page.errors

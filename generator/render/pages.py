@@ -217,6 +217,7 @@ def timeline_page(corpus: Corpus) -> Page:
         # The filter lists documents newest first, pillars by framework.
         "documents": [Ref(d.id, d.title) for d in corpus.newest_first if corpus.facts_of("events", d)],
         "frameworks": [(group.name, _pillar_refs(group.pillars)) for group in corpus.frameworks],
+        "owners": [Ref(o.id, o.name) for o in corpus.organisations if o.events],
     })
 
 

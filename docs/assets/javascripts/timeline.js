@@ -2,7 +2,8 @@
  * Timeline filters: each <select data-timeline-filter="NAME"> keeps the entries
  * whose data-NAME holds the chosen value (a space-separated list may hold
  * several); a year with no entry left is hidden, and the count says how many
- * entries show.
+ * entries show. The chosen values live in the address (?owner=…&document=…),
+ * so that a filtered view can be shared and survives a reload.
  */
 (() => {
   "use strict";
@@ -29,6 +30,19 @@
     if (count) count.textContent = `显示 ${shown} / ${entries.filter((e) => !e.classList.contains("timeline-spans__bar")).length} 个事件`;
   }
 
-  filters.forEach((select) => select.addEventListener("change", apply));
+  const params = new URLSearchParams(location.search);
+  for (const select of filters) {
+    const wanted = params.get(select.dataset.timelineFilter);
+    if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
+  }
+
+  function remember() {
+    const chosen = new URLSearchParams();
+    for (const select of filters) if (select.value) chosen.set(select.dataset.timelineFilter, select.value);
+    const query = chosen.toString();
+    history.replaceState(null, "", location.pathname + (query ? `?${query}` : "") + location.hash);
+  }
+
+  filters.forEach((select) => select.addEventListener("change", () => { apply(); remember(); }));
   apply();
 })();
