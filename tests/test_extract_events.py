@@ -95,3 +95,8 @@ def test_a_sentence_can_hold_several_dated_events():
     found = EventExtractor().extract(make_document("3月1日，工行上线新版手机银行，4月10日，建行发布数字人民币钱包。", "2024-08-28"))
     assert [(e.date, e.entity, e.text) for e in found] == [
         ("2024-03-01", "中国工商银行", "工行上线新版手机银行"), ("2024-04-10", "中国建设银行", "建行发布数字人民币钱包")]
+
+
+def test_a_description_names_its_owner_where_the_sentence_only_referred_to_it():
+    document = make_document("工行发布年报。\n2021年，其已经制定了金融科技发展规划。\n2021年，其中一项工作完成。", "2021-08-30")
+    assert [e.text for e in EventExtractor().extract(document)] == ["中国工商银行已经制定了金融科技发展规划", "其中一项工作完成"]

@@ -70,3 +70,9 @@ def test_two_builds_of_one_corpus_are_byte_identical(tmp_path):
                                           (-1.8, "−1.8"), (-12000, "−1.2万"), (0, "0")])
 def test_numbers_read_as_written_with_a_decrease_below_zero(value, shown):
     assert human_number(value) == shown
+
+
+def test_a_framework_is_named_with_its_owner(project):
+    generate(project)
+    index = (project.docs / "pillars" / "index.md").read_text(encoding="utf-8")
+    assert "## 中国工商银行 · 科技强行" in index

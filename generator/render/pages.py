@@ -164,6 +164,7 @@ def pillar_page(corpus: Corpus, pillar: Pillar) -> Page:
     shown = [s.document for s in pillar.statements] + [p.document for p in pillar.passages]
     return Page(f"pillars/{pillar.id}.md", "pillar.md.j2", {
         "pillar": pillar,
+        "owners": framework_owners(pillar.statements),
         "titles": _titles(corpus, shown + [m.document for m in metrics]),
         "metrics": metrics,
         "indicators": _indicators(corpus, metrics),
@@ -232,12 +233,18 @@ def metrics_index_page(corpus: Corpus) -> Page:
 
 
 class FrameworkRow(NamedTuple):
-    """A framework as the pillars index shows it: its first statements, and a row per pillar."""
+    """A framework as the pillars index shows it: its owners, its first statements, and a row per pillar."""
 
     name: str
+    owners: list[str]  # the organisations that state it as theirs: 中国工商银行 · 科技强行
     statements: list  # the first few
     statement_count: int
     pillars: list[tuple[Ref, int, int]]  # the pillar, its passages and documents counted
+
+
+def framework_owners(statements) -> list[str]:
+    """The organisations that state a framework, in the order they first do."""
+    return list(dict.fromkeys(s.entity for s in statements if s.entity))
 
 
 #: How many of a framework's statements the pillars index quotes.
@@ -245,7 +252,8 @@ STATEMENTS_SHOWN = 5
 
 
 def pillars_index_page(corpus: Corpus) -> Page:
-    frameworks = [FrameworkRow(group.name, group.statements[:STATEMENTS_SHOWN], len(group.statements),
+    frameworks = [FrameworkRow(group.name, framework_owners(group.statements), group.statements[:STATEMENTS_SHOWN],
+                               len(group.statements),
                                [(Ref(p.id, p.name, group=p.group), len(p.passages), len(p.documents))
                                 for p in group.pillars])
                   for group in corpus.frameworks]
