@@ -95,7 +95,7 @@ def _document_part(corpus: Corpus, document: Document, joins: dict[str, list[dic
     for kind in FACT_LISTS:
         records = [fact_record(fact, joined) for fact, joined in zip(corpus.facts_of(kind, document), joins[kind])]
         part[kind] = ",".join(map(_json, records))
-        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], records)
+        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], [{**r, "document_title": document.title} for r in records])
     return {name: text.encode("utf-8") for name, text in part.items()}
 
 
@@ -124,6 +124,7 @@ def fact_joins(corpus: Corpus, kind: str, fact) -> dict[str, Any]:
     if kind == "metrics":
         indicator = corpus.indicator_of_metric.get(fact.id)
         joins["indicator"] = indicator.id if indicator else None
+        joins["indicator_name"] = indicator.name if indicator else None
         joins["series"] = corpus.series_of_metric.get(fact.id)
     return joins
 
@@ -134,11 +135,11 @@ def fact_record(fact, joins: dict[str, Any]) -> dict[str, Any]:
 
 
 EVENT_COLUMNS = ("id", "document", "date", "precision", "text", "sentence", "source_url", "entity", "entity_id",
-                 "page")
+                 "page", "document_title")
 # Columns are added at the end, never moved: users' spreadsheets read them by position.
 METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "unit", "qualifier", "change",
                   "direction", "basis", "entity", "period", "sentence", "source_url", "signed_value",
-                  "entity_id", "kind", "scope", "series", "page")
+                  "entity_id", "kind", "scope", "series", "page", "indicator_name", "document_title")
 CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 
 
@@ -166,8 +167,12 @@ def spreadsheet_safe(value: Any) -> Any:
 
 def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, bytes]] | None = None) -> bytes:
     """Every fact of one kind as CSV, UTF-8 with BOM, so that spreadsheet programs read the Chinese."""
-    rows = b"".join(part[f"{kind}.csv"] for part in parts or document_parts(corpus))
-    return ("\ufeff" + ",".join(CSV_COLUMNS[kind]) + "\n").encode("utf-8") + rows
+    return _csv_header(CSV_COLUMNS[kind]) + b"".join(part[f"{kind}.csv"] for part in parts or document_parts(corpus))
+
+
+def _csv_header(columns: tuple[str, ...]) -> bytes:
+    """A CSV file's first line, after the byte-order mark spreadsheet programs need to read UTF-8 Chinese."""
+    return ("\ufeff" + ",".join(columns) + "\n").encode("utf-8")
 
 
 def _json(data: Any) -> str:
@@ -191,14 +196,34 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def data_files(corpus: Corpus, memo: Memo | None = None) -> dict[str, bytes]:
-    """The downloadable data: the report, the facts as CSV, the project's dictionary."""
+    """The downloadable data: the report, the facts as CSV (all of them, and those of each
+    indicator and each organisation, which their pages link to), the project's dictionary."""
     parts = document_parts(corpus, memo)
-    return {
+    files = {
         "data/report.json": report_json(corpus, parts),
         "data/metrics.csv": facts_csv(corpus, "metrics", parts),
         "data/events.csv": facts_csv(corpus, "events", parts),
         "data/userdict.txt": user_dictionary(corpus).encode("utf-8"),
     }
+    for indicator in corpus.glossary:
+        files[metrics_csv_path("metrics", indicator.id)] = _metrics_csv(corpus, indicator.metrics)
+    for organisation in corpus.organisations:
+        owned = [m for _, series in organisation.series for m in series.metrics] + organisation.one_off
+        files[metrics_csv_path("organisations", organisation.id)] = _metrics_csv(corpus, owned)
+    return files
+
+
+def metrics_csv_path(kind: str, id: str) -> str:
+    """Where the CSV of one indicator's (kind "metrics") or one organisation's metrics is, under docs/."""
+    return f"data/{kind}/{id}.csv"
+
+
+def _metrics_csv(corpus: Corpus, metrics: list) -> bytes:
+    """Some metrics as the CSV of all of them is, in their order."""
+    titles = corpus.titles
+    records = [{**fact_record(m, fact_joins(corpus, "metrics", m)), "document_title": titles[m.document]}
+               for m in metrics]
+    return _csv_header(METRIC_COLUMNS) + _csv_rows(METRIC_COLUMNS, records).encode("utf-8")
 
 
 def user_dictionary(corpus: Corpus) -> str:

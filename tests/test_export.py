@@ -8,7 +8,7 @@ from generator.build import gather
 from generator.cache import Memo
 from generator.export import (METRIC_COLUMNS, document_parts, dumps, facts_csv, report, report_json,
                               spreadsheet_safe)
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 CONTRACT_DOCUMENT_KEYS = {"id", "source_file", "title", "date", "author", "publisher", "sections", "url"}
 
@@ -77,3 +77,17 @@ def test_the_csv_gives_a_decrease_its_sign():
     decreases = [row for row in rows if row["direction"] == "down"]
     assert decreases and all(float(row["signed_value"]) == -float(row["value"]) < 0 for row in decreases)
     assert all(float(row["signed_value"]) == float(row["value"]) for row in rows if row["direction"] != "down")
+
+
+def test_each_indicator_and_each_organisation_has_its_own_csv():
+    from generator.export import data_files
+    from generator.model import term_id
+    files = data_files(gather(FIXTURES / "banks"))
+    def rows(path):
+        return list(csv.DictReader(io.StringIO(files[path].decode("utf-8-sig"))))
+    icbc = rows(f"data/organisations/{term_id('中国工商银行')}.csv")
+    assert icbc and {r["entity"] for r in icbc} == {"中国工商银行"}
+    customers = rows("data/metrics/mobile-banking-customers.csv")
+    assert {r["indicator_name"] for r in customers} == {"个人手机银行客户"}
+    assert {r["entity"] for r in customers} == {"中国工商银行", "中国建设银行", "青禾银行", ""}
+    assert all(r["document_title"] for r in customers)
