@@ -76,3 +76,13 @@ def test_a_framework_is_named_with_its_owner(project):
     generate(project)
     index = (project.docs / "pillars" / "index.md").read_text(encoding="utf-8")
     assert "## 中国工商银行 · 科技强行" in index
+
+
+def test_the_home_page_sums_up_owners_their_figures_and_recent_events_then_the_documents(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "banks")
+    generate(project)
+    home = (project.docs / "index.md").read_text(encoding="utf-8")
+    assert home.index("涉及 3 个[机构]") < home.index("## 近期事件") < home.index("## 文档")
+    assert r"[个人手机银行客户](metrics/mobile-banking-customers.md) 5\.5亿户" in home
+    recent = home[home.index("## 近期事件"):home.index("## 文档")]
+    assert "2025" not in recent and "2026" not in recent  # a plan's year ahead has not happened

@@ -22,6 +22,7 @@ from generator.link.organisations import Organisation
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
 from generator.model import Document, RemovedText, Section
+from generator.timeexpr import period_end, period_sort_key, period_start
 
 
 class Ref(NamedTuple):
@@ -179,12 +180,40 @@ def indicator_page(corpus: Corpus, indicator: Indicator) -> Page:
     })
 
 
+class OwnerOverview(NamedTuple):
+    """An organisation as the home page sums it up."""
+
+    organisation: Ref
+    documents: int
+    frameworks: list[str]  # the frameworks it states, by name
+    headlines: list  # (indicator Ref, its latest actual Metric), catalogue indicators first
+
+
+HOME = {"owners": 12, "headlines": 3, "recent_events": 8}
+
+
 def home_page(corpus: Corpus) -> Page:
+    """An overview (who is covered, over which period, their strategies, headline figures and latest
+    events), then the documents."""
     documents = corpus.newest_first
+    owners = [OwnerOverview(Ref(o.id, o.name), len(o.documents), list(dict.fromkeys(f.name for f in o.frameworks)),
+                            [(Ref(i.id, i.name), s.latest) for i, s in sorted(
+                                ((i, s) for i, s in o.series if s.latest and not s.change and not s.scope),
+                                key=lambda pair: not pair[0].catalogued)][:HOME["headlines"]])
+              for o in corpus.organisations[:HOME["owners"]]]
+    dates = sorted(d.date for d in documents if d.date)
+    # What happened by the newest document's time: not a plan's year ahead.
+    events = sorted((e for year in corpus.timeline for e in year.events
+                     if e.entity and (not dates or period_start(e.date) <= period_end(dates[-1]))),
+                    key=lambda e: (period_sort_key(e.date), e.id), reverse=True)[:HOME["recent_events"]]
     return Page("index.md", "home.md.j2", {
         "documents": documents,
         "skipped": corpus.skipped,
         "contributions": {d.id: corpus.contributions(d) for d in documents},
+        "owners": owners,
+        "owner_count": len(corpus.organisations),
+        "period": (dates[0], dates[-1]) if dates else None,
+        "recent": events,
     })
 
 
