@@ -211,11 +211,14 @@ def test_each_owner_has_its_own_line_and_a_decrease_plots_below_zero(page, banks
     headings = page.locator("h2").all_inner_texts()
     assert any(h.startswith("中国工商银行 · 变化") for h in headings)
     assert any(h.startswith("中国建设银行 · 数值") for h in headings) and any(h.startswith("青禾银行") for h in headings)
-    [chart] = [c for c in page.locator(".metric-chart").all()
-               if all(p["value"] < 0 for p in json.loads(c.get_attribute("data-points")))]
+    # One chart for the changes, a line per owner, with a legend; 工行's two decreases plot below zero.
+    chart = page.locator(".metric-chart[data-change=true]")
+    assert chart.locator(".metric-chart__legend li").all_inner_texts() == ["中国工商银行", "中国建设银行", "青禾银行"]
     zero = float(chart.locator("line.metric-chart__zero").get_attribute("y1"))
-    heights = [float(y) for y in chart.locator("circle").evaluate_all("cs => cs.map(c => c.getAttribute('cy'))")]
+    icbc = chart.locator("circle", has=page.locator("title", has_text="中国工商银行"))
+    heights = [float(y) for y in icbc.evaluate_all("cs => cs.map(c => c.getAttribute('cy'))")]
     assert len(heights) == 2 and all(y > zero for y in heights)  # SVG's y grows downwards
+    assert chart.locator("text.metric-chart__tick", has_text="%").count() >= 3  # a y-axis in the unit
     screenshot(page, "indicator-owners")
     assert not page.errors
 
@@ -226,6 +229,9 @@ def test_a_target_is_listed_apart_and_never_the_latest(page, banks_url):
     assert "6亿" not in row.inner_text()
     page.goto(banks_url + "metrics/mobile-banking-customers/")
     assert page.locator("text=目标与预测").count() == 1
+    # the target is drawn hollow, on a dashed line from the last actual
+    assert page.locator(".metric-chart__point--target").count() == 1
+    assert page.locator(".metric-chart__line--target").count() == 1
     assert not page.errors
 
 

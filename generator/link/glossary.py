@@ -114,6 +114,14 @@ class Indicator:
         return sorted(found, key=lambda s: (s.change, s.entity is None, s.entity or "", s.scope or "", s.unit))
 
     @property
+    def comparable(self) -> list[tuple[tuple[bool, str], list[Series]]]:
+        """Its series that can share a chart: of one unit, levels apart from changes, in series order."""
+        groups: dict[tuple[bool, str], list[Series]] = {}
+        for series in self.series:
+            groups.setdefault((series.change, series.unit), []).append(series)
+        return list(groups.items())
+
+    @property
     def latest(self) -> Metric | None:
         """The actual level with the latest period (an actual change when there is no level), or None."""
         actuals = [m for m in self.metrics if m.kind == "actual"]

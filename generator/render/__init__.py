@@ -20,6 +20,7 @@ from generator import rules
 from generator.cache import fingerprint
 from generator.link import KIND_NAMES
 from generator.link.glossary import categories
+from generator.timeexpr import period_end
 from generator.render.pages import Page, site_pages
 from generator.write import Rendering
 
@@ -83,8 +84,17 @@ def period_label(value: str) -> str:
 
 
 def chart_points(series) -> list[dict]:
-    """The points a metric chart draws: one per period, in period order."""
-    return [{"period": m.period, "value": m.signed_value, "label": m.text} for m in series.dated]
+    """The points one series draws, in period order: one actual per period, each placed at its
+    period's end (H1 at 06-30, a year at 12-31), then its targets, marked."""
+    targets = [m for m in series.targets if m.period]
+    return [{"period": m.period, "end": period_end(m.period), "value": m.signed_value, "label": m.text,
+             "target": m.kind != "actual"} for m in [*series.dated, *targets]]
+
+
+def chart_series(all_series) -> list[dict]:
+    """The lines of one chart: a series per owner and scope, named for the legend."""
+    return [{"name": (s.entity or "未归属单一机构") + (f" · {s.scope}" if s.scope else ""), "points": points}
+            for s in all_series for points in [chart_points(s)] if points]
 
 
 def linked_text(text: str, links: list, prefix: str) -> Markup:
@@ -116,7 +126,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["md"] = markdown_inline
     env.filters["page_title"] = page_title
     env.filters["human_number"] = human_number
-    env.filters["chart_points"] = chart_points
+    env.filters["chart_series"] = chart_series
     env.filters["period_label"] = period_label
     env.filters["linked"] = linked_text
     env.globals["kind_names"] = KIND_NAMES

@@ -1,15 +1,20 @@
 /*
- * Metric charts, drawn in the browser as SVG from the points the page carries
- * (<div class="metric-chart" data-points='[{"period", "value", "label"}]'>).
- * No library and no CDN: the site works offline and on any host.
+ * Metric charts, drawn in the browser as SVG from the lines the page carries
+ * (<div class="metric-chart" data-unit="户" data-series='[{"name", "points":
+ * [{"period", "end", "value", "label", "target"}]}]'>): a line per owner on a
+ * time axis (a period placed at its end), a y-axis in the unit, decreases
+ * below zero, targets hollow and joined by a dashed line, each value named on
+ * hover, and a legend. No library and no CDN: the site works offline and on
+ * any host, and one small script measured enough for a few lines.
  */
 (() => {
   "use strict";
 
   const SVG = "http://www.w3.org/2000/svg";
   const WIDTH = 640;
-  const HEIGHT = 240;
-  const MARGIN = { top: 28, right: 24, bottom: 40, left: 24 };
+  const HEIGHT = 260;
+  const MARGIN = { top: 20, right: 20, bottom: 36, left: 64 };
+  const TICKS = 4;
 
   function node(tag, attributes, text) {
     const element = document.createElementNS(SVG, tag);
@@ -18,41 +23,79 @@
     return element;
   }
 
+  // A tick's value as Chinese figures are written: 5亿, 3200万, 1.5.
+  function compact(value) {
+    const size = Math.abs(value);
+    if (size >= 1e8) return `${+(value / 1e8).toFixed(2)}亿`;
+    if (size >= 1e4) return `${+(value / 1e4).toFixed(2)}万`;
+    return `${+value.toFixed(2)}`;
+  }
+
+  function niceStep(span) {
+    const raw = span / TICKS;
+    const power = 10 ** Math.floor(Math.log10(raw || 1));
+    return [1, 2, 2.5, 5, 10].map((m) => m * power).find((step) => step >= raw) || raw;
+  }
+
   function draw(container) {
-    const points = JSON.parse(container.dataset.points);
+    const lines = JSON.parse(container.dataset.series);
+    const points = lines.flatMap((line) => line.points);
     if (points.length < 2) return;
+    const unit = container.dataset.unit || "";
+    const times = points.map((p) => Date.parse(p.end));
+    const first = Math.min(...times);
+    const last = Math.max(...times);
     const values = points.map((p) => p.value);
-    // Levels start at zero so that bars of growth are not exaggerated; values
-    // that are all far from zero (99.9% availability) zoom to their range.
-    const high = Math.max(...values);
-    const low = Math.min(...values);
-    const floor = low > 0 && (high - low) / high < 0.05 ? low - (high - low || high * 0.01) : Math.min(0, low);
-    // Decreases are negative: zero stays in view, so they plot below it.
-    const top = Math.max(high, low < 0 ? 0 : high);
-    const x = (i) => MARGIN.left + (i * (WIDTH - MARGIN.left - MARGIN.right)) / (points.length - 1);
-    const y = (v) => HEIGHT - MARGIN.bottom - ((v - floor) / (top - floor || 1)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
+    // Zero stays in view (a decrease plots below it), unless every value sits far above it (99.9%).
+    let high = Math.max(...values);
+    let low = Math.min(...values);
+    if (!(low > 0 && (high - low) / high < 0.05)) low = Math.min(0, low);
+    if (high < 0) high = 0;
+    const step = niceStep(high - low || Math.abs(high) || 1);
+    const floor = Math.floor(low / step) * step;
+    const ceiling = Math.ceil(high / step) * step || step;
+    const x = (time) => last === first ? (MARGIN.left + WIDTH - MARGIN.right) / 2
+      : MARGIN.left + ((time - first) / (last - first)) * (WIDTH - MARGIN.left - MARGIN.right);
+    const y = (value) => HEIGHT - MARGIN.bottom - ((value - floor) / (ceiling - floor)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
 
     const svg = node("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "metric-chart__svg" });
-    svg.append(node("title", {}, points.map((p) => `${p.period}: ${p.label}`).join("; ")));
-    svg.append(node("line", {
-      x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: HEIGHT - MARGIN.bottom, y2: HEIGHT - MARGIN.bottom,
-      class: "metric-chart__axis",
-    }));
-    if (floor < 0) {
-      svg.append(node("line", {
-        x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(0), y2: y(0), class: "metric-chart__zero",
-      }));
+    svg.append(node("title", {}, lines.map((l) => `${l.name}: ${l.points.map((p) => `${p.period} ${p.label}`).join("，")}`).join("；")));
+    for (let tick = floor; tick <= ceiling + step / 2; tick += step) {
+      svg.append(node("line", { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(tick), y2: y(tick),
+                                class: tick === 0 && floor < 0 ? "metric-chart__zero" : "metric-chart__grid" }));
+      svg.append(node("text", { x: MARGIN.left - 6, y: y(tick) + 4, "text-anchor": "end", class: "metric-chart__tick" },
+                      compact(tick) + unit));
     }
-    svg.append(node("polyline", {
-      points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(" "), class: "metric-chart__line",
-    }));
-    points.forEach((p, i) => {
-      svg.append(node("circle", { cx: x(i), cy: y(p.value), r: 4, class: "metric-chart__point" }));
-      const anchor = i === 0 ? "start" : i === points.length - 1 ? "end" : "middle";
-      svg.append(node("text", { x: x(i), y: y(p.value) - 10, "text-anchor": anchor, class: "metric-chart__value" }, p.label));
-      svg.append(node("text", { x: x(i), y: HEIGHT - 14, "text-anchor": anchor, class: "metric-chart__period" }, p.period));
+    const periods = new Map(points.map((p) => [p.end, p.period]));
+    for (const [end, period] of periods) {
+      svg.append(node("text", { x: x(Date.parse(end)), y: HEIGHT - 12, "text-anchor": "middle", class: "metric-chart__period" }, period));
+    }
+    lines.forEach((line, index) => {
+      const series = `metric-chart__series metric-chart__series--${index % 6}`;
+      const actual = line.points.filter((p) => !p.target);
+      const targets = line.points.filter((p) => p.target);
+      const at = (p) => `${x(Date.parse(p.end))},${y(p.value)}`;
+      if (actual.length > 1) svg.append(node("polyline", { points: actual.map(at).join(" "), class: `metric-chart__line ${series}` }));
+      if (targets.length && actual.length) {
+        svg.append(node("polyline", { points: [actual[actual.length - 1], ...targets].map(at).join(" "),
+                                      class: `metric-chart__line metric-chart__line--target ${series}` }));
+      }
+      for (const p of line.points) {
+        const circle = node("circle", { cx: x(Date.parse(p.end)), cy: y(p.value), r: 4,
+                                        class: `metric-chart__point ${series}${p.target ? " metric-chart__point--target" : ""}` });
+        circle.append(node("title", {}, `${line.name} ${p.period}：${p.label}${p.target ? "（目标/预测）" : ""}`));
+        svg.append(circle);
+      }
     });
-    container.replaceChildren(svg);
+    const legend = document.createElement("ul");
+    legend.className = "metric-chart__legend";
+    lines.forEach((line, index) => {
+      const item = document.createElement("li");
+      item.className = `metric-chart__series--${index % 6}`;
+      item.textContent = line.name;
+      legend.append(item);
+    });
+    container.replaceChildren(svg, legend);
   }
 
   document.querySelectorAll(".metric-chart").forEach(draw);
