@@ -276,3 +276,11 @@ def test_the_timeline_filters_by_owner_and_keeps_the_filter_in_its_address(page,
     assert page.locator("select[data-timeline-filter=owner]").input_value() == owner
     assert page.locator(".timeline-year > .timeline-entry:visible").count() == shown.count()
     assert not page.errors
+
+
+def test_no_english_is_left_in_the_interface(page, site_url, built_site):
+    page.goto(site_url + f"documents/{SEEDS[0]}/")
+    assert "Made with" not in page.content()
+    assert set(page.locator("a.headerlink").evaluate_all("links => links.map(a => a.title)")) == {"本节链接"}
+    assert "找不到这个页面" in (built_site / "404.html").read_text(encoding="utf-8")
+    assert not page.errors
