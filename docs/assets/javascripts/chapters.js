@@ -9,6 +9,8 @@
       location.replace(anchor.dataset.chapter + "/#" + encodeURIComponent(id));
     }
   }
-  follow();
+  // With instant navigation, Material announces each page it shows on document$; without, the page is shown once.
+  const start = (init) => (window.document$ ? window.document$.subscribe(init) : init());
+  start(follow);
   window.addEventListener("hashchange", follow);
 })();

@@ -98,5 +98,7 @@
     container.replaceChildren(svg, legend);
   }
 
-  document.querySelectorAll(".metric-chart").forEach(draw);
+  // With instant navigation, Material announces each page it shows on document$; without, the page is shown once.
+  const start = (init) => (window.document$ ? window.document$.subscribe(init) : init());
+  start(() => document.querySelectorAll(".metric-chart").forEach(draw));
 })();

@@ -20,7 +20,9 @@
     return collator.compare(String(a), String(b));
   }
 
-  document.querySelectorAll(".sortable-table table").forEach((table) => {
+  // With instant navigation, Material announces each page it shows on document$; without, the page is shown once.
+  const start = (init) => (window.document$ ? window.document$.subscribe(init) : init());
+  start(() => document.querySelectorAll(".sortable-table table").forEach((table) => {
     const body = table.tBodies[0];
     table.querySelectorAll("thead th").forEach((header, column) => {
       header.classList.add("sortable-table__header");
@@ -42,5 +44,5 @@
         }
       });
     });
-  });
+  }));
 })();

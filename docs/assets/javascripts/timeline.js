@@ -8,41 +8,47 @@
 (() => {
   "use strict";
 
-  const filters = [...document.querySelectorAll("[data-timeline-filter]")];
-  if (!filters.length) return;
-  const entries = [...document.querySelectorAll(".timeline-entry")];
-  const count = document.querySelector("[data-timeline-count]");
+  // With instant navigation, Material announces each page it shows on document$; without, the page is shown once.
+  const start = (init) => (window.document$ ? window.document$.subscribe(init) : init());
+  start(setUp);
 
-  function apply() {
-    let shown = 0;
-    for (const entry of entries) {
-      const keep = filters.every((select) => {
-        const wanted = select.value;
-        const values = (entry.dataset[select.dataset.timelineFilter] || "").split(" ");
-        return !wanted || values.includes(wanted);
-      });
-      entry.hidden = !keep;
-      if (keep && !entry.classList.contains("timeline-spans__bar")) shown += 1;
+  function setUp() {
+    const filters = [...document.querySelectorAll("[data-timeline-filter]")];
+    if (!filters.length) return;
+    const entries = [...document.querySelectorAll(".timeline-entry")];
+    const count = document.querySelector("[data-timeline-count]");
+
+    function apply() {
+      let shown = 0;
+      for (const entry of entries) {
+        const keep = filters.every((select) => {
+          const wanted = select.value;
+          const values = (entry.dataset[select.dataset.timelineFilter] || "").split(" ");
+          return !wanted || values.includes(wanted);
+        });
+        entry.hidden = !keep;
+        if (keep && !entry.classList.contains("timeline-spans__bar")) shown += 1;
+      }
+      for (const year of document.querySelectorAll(".timeline-year")) {
+        year.hidden = !year.querySelector(".timeline-entry:not([hidden])");
+      }
+      if (count) count.textContent = `显示 ${shown} / ${entries.filter((e) => !e.classList.contains("timeline-spans__bar")).length} 个事件`;
     }
-    for (const year of document.querySelectorAll(".timeline-year")) {
-      year.hidden = !year.querySelector(".timeline-entry:not([hidden])");
+
+    const params = new URLSearchParams(location.search);
+    for (const select of filters) {
+      const wanted = params.get(select.dataset.timelineFilter);
+      if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
     }
-    if (count) count.textContent = `显示 ${shown} / ${entries.filter((e) => !e.classList.contains("timeline-spans__bar")).length} 个事件`;
-  }
 
-  const params = new URLSearchParams(location.search);
-  for (const select of filters) {
-    const wanted = params.get(select.dataset.timelineFilter);
-    if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
-  }
+    function remember() {
+      const chosen = new URLSearchParams();
+      for (const select of filters) if (select.value) chosen.set(select.dataset.timelineFilter, select.value);
+      const query = chosen.toString();
+      history.replaceState(null, "", location.pathname + (query ? `?${query}` : "") + location.hash);
+    }
 
-  function remember() {
-    const chosen = new URLSearchParams();
-    for (const select of filters) if (select.value) chosen.set(select.dataset.timelineFilter, select.value);
-    const query = chosen.toString();
-    history.replaceState(null, "", location.pathname + (query ? `?${query}` : "") + location.hash);
+    filters.forEach((select) => select.addEventListener("change", () => { apply(); remember(); }));
+    apply();
   }
-
-  filters.forEach((select) => select.addEventListener("change", () => { apply(); remember(); }));
-  apply();
 })();
