@@ -284,3 +284,16 @@ def test_no_english_is_left_in_the_interface(page, site_url, built_site):
     assert set(page.locator("a.headerlink").evaluate_all("links => links.map(a => a.title)")) == {"本节链接"}
     assert "找不到这个页面" in (built_site / "404.html").read_text(encoding="utf-8")
     assert not page.errors
+
+
+def test_a_chart_can_be_saved_as_svg_and_png(page, banks_url):
+    page.goto(banks_url + "metrics/mobile-banking-customers/")
+    chart = page.locator(".metric-chart").first
+    for extension in ("svg", "png"):
+        with page.expect_download() as download:
+            chart.locator(f"button[data-format={extension}]").click()
+        saved = download.value
+        assert saved.suggested_filename.endswith(f".{extension}")
+        data = open(saved.path(), "rb").read()
+        assert data.startswith(b"<svg") if extension == "svg" else data.startswith(b"\x89PNG")
+    assert not page.errors

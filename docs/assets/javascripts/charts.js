@@ -4,8 +4,9 @@
  * [{"period", "end", "value", "label", "target"}]}]'>): a line per owner on a
  * time axis (a period placed at its end), a y-axis in the unit, decreases
  * below zero, targets hollow and joined by a dashed line, each value named on
- * hover, and a legend. No library and no CDN: the site works offline and on
- * any host, and one small script measured enough for a few lines.
+ * hover, a legend, and buttons that save it as SVG or PNG. No library and no
+ * CDN: the site works offline and on any host, and one small script measured
+ * enough for a few lines.
  */
 (() => {
   "use strict";
@@ -95,7 +96,58 @@
       item.textContent = line.name;
       legend.append(item);
     });
-    container.replaceChildren(svg, legend);
+    container.replaceChildren(svg, legend, downloads(svg, lines));
+  }
+
+  // Links that save the chart as drawn: as SVG, and as PNG (the SVG painted on a canvas, twice its size).
+  function downloads(svg, lines) {
+    const name = () => lines.map((line) => line.name).join("-").slice(0, 60) || "chart";
+    const source = () => {
+      const copy = svg.cloneNode(true);
+      copy.setAttribute("xmlns", SVG);
+      copy.setAttribute("width", WIDTH);
+      copy.setAttribute("height", HEIGHT);
+      // The colours come from the page's stylesheet: written onto the copy, they travel with it.
+      const live = [...svg.querySelectorAll("*")];
+      [...copy.querySelectorAll("*")].forEach((element, index) => {
+        const style = getComputedStyle(live[index]);
+        element.setAttribute("style", `fill:${style.fill};stroke:${style.stroke};stroke-width:${style.strokeWidth};`
+          + `stroke-dasharray:${style.strokeDasharray};font-size:${style.fontSize};font-family:${style.fontFamily}`);
+      });
+      return new XMLSerializer().serializeToString(copy);
+    };
+    const save = (href, extension) => {
+      const link = document.createElement("a");
+      link.href = href;
+      link.download = `${name()}.${extension}`;
+      link.click();
+    };
+    const box = document.createElement("p");
+    box.className = "metric-chart__downloads";
+    for (const [label, extension] of [["下载 SVG", "svg"], ["下载 PNG", "png"]]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = label;
+      button.dataset.format = extension;
+      button.addEventListener("click", () => {
+        const url = URL.createObjectURL(new Blob([source()], { type: "image/svg+xml" }));
+        if (extension === "svg") return save(url, "svg");
+        const image = new Image();
+        image.onload = () => {
+          const canvas = document.createElement("canvas");
+          canvas.width = WIDTH * 2;
+          canvas.height = HEIGHT * 2;
+          const context = canvas.getContext("2d");
+          context.fillStyle = getComputedStyle(document.body).backgroundColor || "#fff";
+          context.fillRect(0, 0, canvas.width, canvas.height);
+          context.drawImage(image, 0, 0, canvas.width, canvas.height);
+          save(canvas.toDataURL("image/png"), "png");
+        };
+        image.src = url;
+      });
+      box.append(button);
+    }
+    return box;
   }
 
   // With instant navigation, Material announces each page it shows on document$; without, the page is shown once.
