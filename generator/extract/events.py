@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from generator import rules
-
-from generator.extract.owners import Owners
+from generator.extract.owners import Owners, named_for_reference
 from generator.model import Document, Sentence
 from generator.timeexpr import TimeContext, TimeMention
 
@@ -31,24 +28,6 @@ _CLAUSE_OPENING = re.compile(r"[，,：:](\s*(?:截至|截止|至|于|在|到|�
 _LEFTOVER = re.compile(r"^[\s，,、：:（）()]*$")
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 MAX_CHARS = 60
-
-
-@cache
-def _references() -> tuple[re.Pattern, re.Pattern]:
-    """The words that refer to an owner (其, 该行, 本行), and where they are none (其中)."""
-    words = rules.load("owners")
-    alternatives = sorted(words["back_references"] + words["self_references"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, alternatives))), re.compile(words["not_back_reference"])
-
-
-def _named(text: str, owner: str) -> str:
-    """A description that opens by referring to its owner (其已制定…) with the owner's name instead:
-    on the timeline the sentence before it is not there to say whose it is."""
-    reference, not_reference = _references()
-    found = reference.match(text)
-    if found is None or not_reference.match(text):
-        return text
-    return owner + text[found.end():]
 
 
 # A description this short ("招商银行宣布") takes the next clause too.
@@ -104,7 +83,7 @@ class EventExtractor:
             # Whose: the organisation that leads the part, or that the part's action follows.
             owner = owners.at(sentence.id, sentence.text, end)
             if owner is not None:
-                text = _named(text, owner.name)
+                text = named_for_reference(text, owner)  # 其已制定… -> 中国工商银行已制定…
             events.append(Event(
                 id=f"{document.id}-{sentence.id}-e{len(events) + 1}",
                 document=document.id,

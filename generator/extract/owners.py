@@ -90,6 +90,16 @@ def _rules():
     }
 
 
+def named_for_reference(text: str, owner: Owner) -> str:
+    """`text` with the word it opens with to refer to its owner (其, 该行, 本行; not 其中) replaced by the
+    owner's name: a description on the timeline has no sentence before it to say whose it is."""
+    r = _rules()
+    found = r["back"].match(text)
+    if found is None or r["not_back"].match(text):
+        return text
+    return owner.name + text[found.end():]
+
+
 def is_brand(name: str) -> bool:
     """Whether `name` is a brand (工银, 中银): it names a product's or a subsidiary's organisation,
     and is part of that product's own name (中银香港)."""

@@ -29,7 +29,6 @@ class Series:
     bank's whole retail base).
     """
 
-    key: str  # the report's `series`
     entity: str | None
     entity_id: str | None
     scope: str | None
@@ -100,7 +99,7 @@ class Indicator:
         for metric in self.metrics:
             groups.setdefault(series_key(self.id, metric), []).append(metric)
         found = []
-        for key, metrics in groups.items():
+        for metrics in groups.values():
             stated: set[tuple] = set()
             kept = []
             for metric in metrics:  # in reading order: a heading restating its body counts once
@@ -109,7 +108,7 @@ class Indicator:
                     stated.add(statement)
                     kept.append(metric)
             first = kept[0]
-            found.append(Series(key, first.entity, first.entity_id, first.scope, first.unit, first.change,
+            found.append(Series(first.entity, first.entity_id, first.scope, first.unit, first.change,
                                 sorted(kept, key=lambda m: (period_sort_key(m.period), m.document, m.id))))
         return sorted(found, key=lambda s: (s.change, s.entity is None, s.entity or "", s.scope or "", s.unit))
 

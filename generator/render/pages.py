@@ -315,7 +315,6 @@ def organisation_page(corpus: Corpus, organisation: Organisation) -> Page:
     return Page(f"organisations/{organisation.id}.md", "organisation.md.j2", {
         "organisation": organisation,
         "titles": _titles(corpus, documents),
-        "peers": {m.entity_id: m.entity for c in organisation.comparisons for m in c.peers},
     })
 
 
