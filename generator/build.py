@@ -67,6 +67,14 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def site_url(self) -> str:
+        """The address the site is published at (mkdocs.yml's `site_url`), "" when not set."""
+        from mkdocs.utils.yaml import yaml_load
+
+        with self.config_file.open("rb") as config:
+            return (yaml_load(config) or {}).get("site_url") or ""
+
+    @property
     def cache_folder(self) -> Path:
         """Where builds keep what the next build can reuse."""
         return self.root / ".cache" / "reportsite"
@@ -247,7 +255,8 @@ def generate(project: Project) -> Generated:
     with _collecting_rarely():
         cached = usable_folder(project.cache_folder)
         surveyed = survey(project.corpus, project.max_file_bytes)
-        inputs = fingerprint("generated", surveyed.fingerprint, templates_fingerprint(project.templates))
+        inputs = fingerprint("generated", surveyed.fingerprint, templates_fingerprint(project.templates),
+                             project.site_url)
         last = _last_build(project) if cached else None
         if last and last["inputs"] == inputs and as_written(project.docs, last["files"], GENERATED):
             for skipped in last["skipped"]:
@@ -324,7 +333,7 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
         gc.freeze()
         forked = start_in_fork(_write_pages, project, pages, record)
     try:
-        data = export.data_files(corpus, memo)
+        data = export.data_files(corpus, memo, project.site_url)
         # The PDFs themselves, which the sentences link to by page.
         data.update({d.published_file: (project.corpus / d.source_file).read_bytes()
                      for d in corpus.documents if d.published_file})

@@ -11,6 +11,7 @@ import io
 import json
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 from generator.cache import Memo, fingerprint
 from generator.link import Corpus
@@ -73,9 +74,10 @@ def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> 
     return b"{" + b",".join(_encoded(name) + b":" + value for name, value in sorted(fields.items())) + b"}\n"
 
 
-def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, bytes]]:
+def document_parts(corpus: Corpus, memo: Memo | None = None, site_url: str = "") -> list[dict[str, bytes]]:
     """Each document's share of the data files, in corpus order: its record and its
     facts' records as JSON, its CSV rows, each UTF-8 encoded (a kept part then loads without decoding).
+    With `site_url`, the CSV rows' links are absolute (a spreadsheet has no page to be relative to).
 
     A part is kept in the memo under the document and what linking adds to
     its facts (their indicators, series and pillars): those depend on the
@@ -86,17 +88,29 @@ def document_parts(corpus: Corpus, memo: Memo | None = None) -> list[dict[str, b
     for document in corpus.documents:
         joins = {kind: [fact_joins(corpus, kind, fact) for fact in corpus.facts_of(kind, document)]
                  for kind in FACT_LISTS}
-        parts.append(memo.get(fingerprint("data", document, joins), lambda: _document_part(corpus, document, joins)))
+        parts.append(memo.get(fingerprint("data", document, joins, site_url),
+                              lambda: _document_part(corpus, document, joins, site_url)))
     return parts
 
 
-def _document_part(corpus: Corpus, document: Document, joins: dict[str, list[dict[str, Any]]]) -> dict[str, bytes]:
+def _document_part(corpus: Corpus, document: Document, joins: dict[str, list[dict[str, Any]]],
+                   site_url: str) -> dict[str, bytes]:
     part = {"document": _json(document_record(document))}
     for kind in FACT_LISTS:
         records = [fact_record(fact, joined) for fact, joined in zip(corpus.facts_of(kind, document), joins[kind])]
         part[kind] = ",".join(map(_json, records))
-        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], [{**r, "document_title": document.title} for r in records])
+        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], [_csv_record(r, document.title, site_url) for r in records])
     return {name: text.encode("utf-8") for name, text in part.items()}
+
+
+def _csv_record(record: dict[str, Any], document_title: str, site_url: str) -> dict[str, Any]:
+    """A fact's record as a CSV row has it: with its document's title, its link absolute when the site has an address."""
+    return {**record, "document_title": document_title, "source_url": absolute_url(record["source_url"], site_url)}
+
+
+def absolute_url(url: str, site_url: str) -> str:
+    """A site-relative `url` (documents/x/#s-1) at the site's address; as it is when there is none."""
+    return urljoin(site_url.rstrip("/") + "/", url) if site_url else url
 
 
 def pillar_record(pillar) -> dict[str, Any]:
@@ -195,10 +209,11 @@ def dumps(data: dict[str, Any]) -> str:
     return _json(data) + "\n"
 
 
-def data_files(corpus: Corpus, memo: Memo | None = None) -> dict[str, bytes]:
+def data_files(corpus: Corpus, memo: Memo | None = None, site_url: str = "") -> dict[str, bytes]:
     """The downloadable data: the report, the facts as CSV (all of them, and those of each
-    indicator and each organisation, which their pages link to), the project's dictionary."""
-    parts = document_parts(corpus, memo)
+    indicator and each organisation, which their pages link to), the project's dictionary.
+    With `site_url` (mkdocs.yml's), the CSV files' links are absolute; the report's stay relative."""
+    parts = document_parts(corpus, memo, site_url)
     files = {
         "data/report.json": report_json(corpus, parts),
         "data/metrics.csv": facts_csv(corpus, "metrics", parts),
@@ -206,10 +221,10 @@ def data_files(corpus: Corpus, memo: Memo | None = None) -> dict[str, bytes]:
         "data/userdict.txt": user_dictionary(corpus).encode("utf-8"),
     }
     for indicator in corpus.glossary:
-        files[metrics_csv_path("metrics", indicator.id)] = _metrics_csv(corpus, indicator.metrics)
+        files[metrics_csv_path("metrics", indicator.id)] = _metrics_csv(corpus, indicator.metrics, site_url)
     for organisation in corpus.organisations:
         owned = [m for _, series in organisation.series for m in series.metrics] + organisation.one_off
-        files[metrics_csv_path("organisations", organisation.id)] = _metrics_csv(corpus, owned)
+        files[metrics_csv_path("organisations", organisation.id)] = _metrics_csv(corpus, owned, site_url)
     return files
 
 
@@ -218,10 +233,10 @@ def metrics_csv_path(kind: str, id: str) -> str:
     return f"data/{kind}/{id}.csv"
 
 
-def _metrics_csv(corpus: Corpus, metrics: list) -> bytes:
+def _metrics_csv(corpus: Corpus, metrics: list, site_url: str) -> bytes:
     """Some metrics as the CSV of all of them is, in their order."""
     titles = corpus.titles
-    records = [{**fact_record(m, fact_joins(corpus, "metrics", m)), "document_title": titles[m.document]}
+    records = [_csv_record(fact_record(m, fact_joins(corpus, "metrics", m)), titles[m.document], site_url)
                for m in metrics]
     return _csv_header(METRIC_COLUMNS) + _csv_rows(METRIC_COLUMNS, records).encode("utf-8")
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from unittest import mock
 
 import pytest
 
@@ -199,10 +201,12 @@ def test_the_site_works_under_a_sub_path(browser, built_site, tmp_path):
 
 @pytest.fixture(scope="module")
 def banks_url(tmp_path_factory):
-    """The three banks' fixture corpus, built into a site."""
+    """The three banks' fixture corpus, built into a site published at the address it is served from
+    (as on GitHub Pages): instant navigation and previews on."""
     project = make_project(tmp_path_factory.mktemp("banks"), FIXTURES / "banks")
-    build_site(project, strict=True)
     with serving(project.site) as url:
+        with mock.patch.dict(os.environ, {"SITE_URL": url}):
+            build_site(project, strict=True)
         yield url
 
 
@@ -255,7 +259,7 @@ def test_a_link_to_a_sentence_of_a_long_report_lands_on_its_chapter(page, tmp_pa
 def test_an_organisation_page_lists_its_figures_targets_and_peers(page, banks_url):
     page.goto(banks_url + "organisations/")
     page.get_by_role("link", name="中国工商银行").click()
-    page.wait_for_url("**/organisations/t-*/")
+    page.locator("article h1", has_text="中国工商银行").wait_for()  # shown by instant navigation, after the address
     tables = page.locator("table")
     assert "5.5亿户" in tables.nth(0).inner_text() and "6亿" not in tables.nth(0).inner_text()
     assert "中国建设银行" in tables.nth(1).inner_text()  # the comparison
@@ -296,4 +300,33 @@ def test_a_chart_can_be_saved_as_svg_and_png(page, banks_url):
         assert saved.suggested_filename.endswith(f".{extension}")
         data = open(saved.path(), "rb").read()
         assert data.startswith(b"<svg") if extension == "svg" else data.startswith(b"\x89PNG")
+    assert not page.errors
+
+
+def test_links_preview_their_target_on_hover(page, banks_url):
+    page.goto(banks_url + "organisations/")
+    page.get_by_role("link", name="中国工商银行").click()
+    page.wait_for_url("**/organisations/t-*/")
+    page.locator("article a[href$='/metrics/operating-income/']").first.hover()
+    preview = page.locator(".md-tooltip2", has_text="银行在一个报告期内经营活动带来的全部收入")  # the indicator's definition
+    preview.wait_for()
+    page.locator("article a[href*='/documents/icbc-2023/#']").first.hover()
+    page.locator(".md-tooltip2", has_text="报告期内，工行实现营业收入8430亿元").wait_for()  # the sentence itself
+    screenshot(page, "preview-sentence")
+    # The headings' own links keep their title rather than preview themselves.
+    assert page.locator("a.headerlink[data-preview]").count() == 0
+    assert not page.errors
+
+
+def test_instant_navigation_keeps_the_page_and_draws_the_new_chart(page, banks_url):
+    page.goto(banks_url + "organisations/")
+    page.evaluate("window.notReloaded = true")
+    page.locator("nav.md-nav a", has_text="指标词汇表").first.click()
+    page.wait_for_url("**/metrics/")
+    page.locator("article .sortable-table th").first.click()  # sorting works on a page shown without a reload
+    page.locator("article .sortable-table th[aria-sort]").wait_for()
+    page.get_by_role("link", name="营业收入").first.click()
+    page.wait_for_url("**/metrics/operating-income/")
+    page.locator(".metric-chart[data-change=true] circle").first.wait_for()  # the new page's chart is drawn
+    assert page.evaluate("window.notReloaded") is True  # the browser never loaded a whole page
     assert not page.errors

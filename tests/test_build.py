@@ -96,6 +96,16 @@ def test_an_edited_template_renders_its_pages_again(tmp_path):
         assert "## 全部提及" in page.read_text(encoding="utf-8")
 
 
+def test_a_site_given_an_address_writes_absolute_links_into_its_csv(tmp_path, monkeypatch):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    assert "https://" not in (project.docs / "data" / "metrics.csv").read_text(encoding="utf-8-sig")
+    monkeypatch.setenv("SITE_URL", "https://analyst.github.io/reports/")  # as the Pages workflow sets it
+    generate(project)
+    assert ",https://analyst.github.io/reports/documents/" in (project.docs / "data" / "metrics.csv").read_text(
+        encoding="utf-8-sig")
+
+
 def test_many_documents_are_read_on_every_core_with_the_same_result(tmp_path, monkeypatch):
     corpus, count = tmp_path / "corpus", 2 * generator.build.DOCUMENTS_PER_WORKER
     make_corpus(count, corpus)

@@ -91,3 +91,16 @@ def test_each_indicator_and_each_organisation_has_its_own_csv():
     assert {r["indicator_name"] for r in customers} == {"个人手机银行客户"}
     assert {r["entity"] for r in customers} == {"中国工商银行", "中国建设银行", "青禾银行", ""}
     assert all(r["document_title"] for r in customers)
+
+
+def test_csv_links_are_absolute_when_the_site_has_an_address():
+    from generator.export import data_files
+    corpus = gather(FIXTURES / "banks")
+    files = data_files(corpus, site_url="https://analyst.github.io/banks")
+    for path in ("data/metrics.csv", "data/events.csv", "data/metrics/mobile-banking-customers.csv"):
+        rows = list(csv.DictReader(io.StringIO(files[path].decode("utf-8-sig"))))
+        assert rows and all(r["source_url"].startswith("https://analyst.github.io/banks/documents/") for r in rows)
+    # The report keeps the contract's site-relative links; without an address the CSV does too.
+    assert all(m["source_url"].startswith("documents/") for m in json.loads(files["data/report.json"])["metrics"])
+    relative = data_files(corpus)["data/metrics.csv"].decode("utf-8-sig")
+    assert "https://" not in relative and ",documents/" in relative
