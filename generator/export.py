@@ -60,12 +60,13 @@ def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> 
         "schema_version": _encoded(SCHEMA_VERSION),
         "documents": _json_list(part["document"] for part in parts),
         "skipped": _encoded([{"source_file": s.source_file, "reason": s.reason} for s in corpus.skipped]),
-        "pillars": _encoded([pillar_record(p) for p in corpus.pillars]),
+        "pillars": _encoded([pillar_record(p) for p in corpus.all_pillars]),
         "terms": _encoded([term_record(t) for t in corpus.terms]),
         "frameworks": _encoded([
-            {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars],
+            {"name": g.name, "members": list(g.members), "pillars": [p.id for p in g.pillars], "strategy": g.strategy,
              "statements": [{"document": f.document, "sentence": f.sentence, "source_url": f.source_url,
-                             "entity": f.entity, "entity_id": f.entity_id} for f in g.statements]}
+                             "entity": f.entity, "entity_id": f.entity_id, "placement": f.placement}
+                            for f in g.statements]}
             for g in corpus.frameworks
         ]),
     }
@@ -99,7 +100,7 @@ def _document_part(corpus: Corpus, document: Document, joins: dict[str, list[dic
     for kind in FACT_LISTS:
         records = [fact_record(fact, joined) for fact, joined in zip(corpus.facts_of(kind, document), joins[kind])]
         part[kind] = ",".join(map(_json, records))
-        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], [_csv_record(r, document.title, site_url) for r in records])
+        part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], [_csv_record(r, document.label, site_url) for r in records])
     return {name: text.encode("utf-8") for name, text in part.items()}
 
 
@@ -117,7 +118,8 @@ def pillar_record(pillar) -> dict[str, Any]:
     """A pillar as the contract describes it, with its gathered passages."""
     return {
         "id": pillar.id, "name": pillar.name, "group": pillar.group, "documents": pillar.documents,
-        "url": f"pillars/{pillar.id}/",
+        # A pillar with no page of its own is on the index, which lists every framework.
+        "strategy": pillar.strategy, "url": f"pillars/{pillar.id}/" if pillar.has_page else "pillars/",
         "passages": [{"document": p.document, "sentence_ids": list(p.sentence_ids), "score": p.score,
                       "elaboration": p.elaboration} for p in pillar.passages],
     }
@@ -248,6 +250,6 @@ def user_dictionary(corpus: Corpus) -> str:
     for term in corpus.terms:
         for surface in term.surfaces:
             entries.setdefault(surface, tags[term.kind])
-    for pillar in corpus.pillars:
+    for pillar in corpus.all_pillars:
         entries.setdefault(pillar.name, "n")
     return "".join(f"{word} 10 {tag}\n" for word, tag in sorted(entries.items()))

@@ -100,6 +100,15 @@ class Document:
         return "title" in self.meta
 
     @property
+    def label(self) -> str:
+        """How pages name the document: its title; untitled, its author, the author's post (or the
+        publisher) and its year (张文武 · 中国工商银行副行长 · 2024); its file only when nothing is known."""
+        if self.title_known:
+            return self.title
+        parts = (self.field("author"), self.author_post or self.field("publisher"), (self.date or "")[:4])
+        return " · ".join(part for part in parts if part) or self.title
+
+    @property
     def meta_sources(self) -> dict[str, str]:
         """Where each known metadata field was found, by field name."""
         return {name: value.source for name, value in self.meta.items()}

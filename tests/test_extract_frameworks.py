@@ -3,6 +3,7 @@
 import pytest
 
 from generator.extract.frameworks import FrameworkExtractor
+from generator.model import MetaValue
 from tests.conftest import make_document
 
 
@@ -83,3 +84,35 @@ def test_members_before_the_count_or_joined_by_symbols(text, name, members):
 
 def test_a_bare_count_after_a_code_or_a_range_is_no_framework():
     assert FrameworkExtractor().extract(make_document("实施T+1结算，2021-2023年规划三步走。")) == []
+
+
+def strategy(text: str) -> list[tuple[str, bool, str]]:
+    return [(f.name, f.strategy, f.placement) for f in FrameworkExtractor().extract(make_document(text))]
+
+
+def test_a_framework_named_as_a_strategy_is_one_wherever_it_is_stated():
+    assert strategy("前言。\n具体来看，工行将打造“敏捷、智慧、生态”三位一体的“科技强行”。") == [("科技强行", True, "body")]
+    assert strategy("前言。\n本行实施三大战略：零售金融、公司金融和金融市场。") == [("三大战略", True, "body")]
+
+
+def test_the_parts_of_a_thing_are_no_strategy_even_up_front():
+    assert strategy("手机银行围绕大财富、全融资、促消费、强智能、优体验五个领域，打磨功能。") == [("五个领域", False, "lead")]
+    assert strategy("前言。\n完成柜面通、营销通、e办公三大对内平台优化升级。") == [("三大对内平台", False, "body")]
+
+
+def test_a_list_stated_in_a_heading_or_the_lead_is_a_strategy_in_the_body_it_is_not():
+    assert strategy("重点围绕“服务客户、赋能员工”两个方向推进建设。") == [("两个方向", True, "lead")]
+    assert strategy("五、赋能科技金融、绿色金融、普惠金融三大领航\n正文。") == [("三大领航", True, "heading")]
+    assert strategy("前言。\n持续提升人才能力，围绕“数字化转型”和“金融科技”两个主线。") == [("两个主线", False, "body")]
+
+
+def test_a_framework_the_title_names_is_placed_there():
+    document = make_document("前言。\n工行将打造“敏捷、智慧、生态”三位一体的“科技强行”。")
+    document.meta["title"] = MetaValue("工行定义三位一体的“科技强行”", "sidecar")
+    [framework] = FrameworkExtractor().extract(document)
+    assert framework.placement == "title"
+
+
+def test_a_quoted_list_before_de_and_a_count_of_days():
+    assert frameworks("基于“核心业务+开放生态平台”的双核心IT架构，提供服务。") == [("双核心IT架构", ("核心业务", "开放生态平台"))]
+    assert frameworks("伯克希尔于9月3日、4日、5日连续三个交易日减持美国银行股票。") == []

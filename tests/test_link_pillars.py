@@ -59,3 +59,38 @@ def test_a_framework_restated_with_more_members_keeps_one_page_per_pillar():
     assert agile["documents"] == ["a", "b", "c"]  # stated by both lists
     assert [len(f["members"]) for f in data["frameworks"]] == [3, 4]
     assert data["frameworks"][0]["pillars"] == data["frameworks"][1]["pillars"][:3]
+
+
+PARTS = make_document("""前言。
+手机银行9.0围绕大财富、全融资、促消费、强智能、优体验五个领域，打磨重点功能。
+大财富方面，推出家庭财富服务。
+""", "2024-03-28", doc_id="d")
+
+
+def test_a_list_of_parts_gathers_nothing_and_has_no_page_but_stays_in_the_report():
+    from generator.export import report
+
+    documents = [STATING, OTHER, PARTS]
+    linked = link(documents, [], extract_all(documents))
+    parts = [p for p in linked.all_pillars if p.group == "五个领域"]
+    assert len(parts) == 5 and not any(p.strategy or p.passages or p.has_page for p in parts)
+    assert all(p.group == "科技强行" for p in linked.pillars)  # the site shows the strategy's pillars only
+    data = report(linked)
+    wealth = next(p for p in data["pillars"] if p["name"] == "大财富")
+    assert (wealth["strategy"], wealth["url"]) == (False, "pillars/")  # the index lists it
+    assert [f["strategy"] for f in data["frameworks"]] == [True, False]
+
+
+def test_strategies_rank_first_those_stated_up_front_first():
+    body = make_document("前言。\n本行将打造“敏捷、智慧、生态”三位一体的“科技强行”。", "2023-01-02", doc_id="c")
+    lead = make_document("本行围绕“服务客户、赋能员工”两个方向推进转型。\n正文。", "2024-01-02", doc_id="e")
+    documents = [body, PARTS, lead]
+    groups = link(documents, [], extract_all(documents)).frameworks
+    assert [g.name for g in groups] == ["两个方向", "科技强行", "五个领域"]
+
+
+def test_a_strategy_member_nothing_else_speaks_of_has_no_page():
+    lone = make_document("前言。\n本行实施三大战略：甲业务、乙业务和丙业务。", "2024-01-02", doc_id="f")
+    linked = link([lone], [], extract_all([lone]))
+    assert [p.strategy for p in linked.all_pillars] == [True] * 3
+    assert linked.pillars == []

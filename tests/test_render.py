@@ -86,3 +86,25 @@ def test_the_home_page_sums_up_owners_their_figures_and_recent_events_then_the_d
     assert r"[个人手机银行客户](metrics/mobile-banking-customers.md) 5\.5亿户" in home
     recent = home[home.index("## 近期事件"):home.index("## 文档")]
     assert "2025" not in recent and "2026" not in recent  # a plan's year ahead has not happened
+
+
+def test_lists_of_parts_are_shown_apart_from_the_strategies_with_no_pages(project):
+    generate(project)
+    index = (project.docs / "pillars" / "index.md").read_text(encoding="utf-8")
+    strategies, lists = index.split("## 其他列举")
+    assert "## 中国工商银行 · 科技强行" in strategies and "五个领域" not in strategies
+    assert "**中国工商银行 · 五个领域**：大财富、全融资、促消费、强智能、优体验" in lists
+    pages = {path.read_text(encoding="utf-8").split("\n# ", 1)[1].split(" <small>")[0]
+             for path in (project.docs / "pillars").glob("p-*.md")}
+    assert "敏捷" in pages and not pages & {"大财富", "柜面通", "弹性架构"}
+    from generator.model import term_id
+    organisation = (project.docs / "organisations" / f"{term_id('中国工商银行')}.md").read_text(encoding="utf-8")
+    assert organisation.index("## 战略框架") < organisation.index("**科技强行**") < organisation.index("## 其他列举")
+
+
+def test_an_untitled_document_is_named_by_its_author_post_and_year(project):
+    generate(project)
+    home = (project.docs / "index.md").read_text(encoding="utf-8")
+    assert "000\\_0001955a0cdd007d\\.txt" not in home
+    page = (project.docs / "documents" / "000_0001955a0cdd007d.md").read_text(encoding="utf-8")
+    assert "# 杨龙如 · 中国工商银行金融科技部总经理 · 2023 <small>（标题未知" in page

@@ -5,6 +5,13 @@
 绿色金融领域,…": a count phrase, and the members it introduces, either listed
 beside it or elaborated one by one in its section. When a count is given, the
 members found must match it. The words are data (`generator/data/frameworks.yaml`).
+
+Not every list with a count is a strategy: an app's five areas, a system's
+five features and three internal platforms are parts of a thing. A framework
+is a strategy when the document states it as one: named in quotes, named by
+a strategy word, or (unless it names parts) stated in the title, a heading or
+the lead. Where it is stated is kept too (`placement`): the link stage ranks
+frameworks stated up front first.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ _QUOTED_ITEM = re.compile(f"[{_OPEN_QUOTES}]([^{_OPEN_QUOTES}{_CLOSE_QUOTES}]+)[
 #: Quoted items, one after another (maybe 、 between), at the end of a text.
 _QUOTED_RUN = re.compile(f"(?:{_QUOTED_ITEM.pattern}、?)+$")
 
+#: Where a document may state a framework, most prominent first.
+PLACEMENTS = ("title", "heading", "lead", "body")
+
 
 @dataclass(frozen=True)
 class Framework:
@@ -39,6 +49,8 @@ class Framework:
     members: tuple[str, ...]
     entity: str | None  # whose framework it is: the organisation that states it as its own
     entity_id: str | None  # that organisation's term id
+    strategy: bool  # stated as a strategy (its members are pillars), not as the parts of a thing
+    placement: str  # where the document states it: "title", "heading", "lead" or "body" (PLACEMENTS)
     sentence: str
     sentence_id: str
     source_url: str
@@ -80,23 +92,28 @@ class FrameworkExtractor:
             size = (section.heading is not None) + sum(len(p.sentences) for p in section.paragraphs)
             section_ends += [len(section_ends) + size] * size
         found: dict[tuple[str, tuple[str, ...]], Framework] = {}
+        placements = _placements(document)
         for position, sentence in enumerate(sentences):
             for match in _rules()["count"].finditer(sentence.text):
-                framework = self._framework(document, sentences, section_ends, position, match)
+                framework = self._framework(document, sentences, section_ends, position, match,
+                                            placements.get(sentence.id, "body"))
                 if framework is not None:
                     found.setdefault((framework.name, framework.members), framework)
         return list(found.values())
 
     def _framework(self, document: Document, sentences: list[Sentence], section_ends: list[int],
-                   position: int, match: re.Match) -> Framework | None:
+                   position: int, match: re.Match, placement: str) -> Framework | None:
         sentence = sentences[position]
         text = sentence.text
         data = _rules()["data"]
         if any(text[:match.start()].endswith(word) for word in data["not_before"]):
             return None
         count = data["count_words"].get(match.group("count")) or int(parse_number(match.group("count")))
+        if text.startswith(tuple(data["not_label_start"]), match.end()):
+            return None  # 连续三个交易日: a duration
         label, quoted, label_end = _label(text, match)
-        members, list_quoted = _list_before(text, match.start())
+        named_in_quotes = text[:match.start()].endswith(tuple(_OPEN_QUOTES)) and bool(label)  # “五篇大文章”
+        members, list_quoted = _list_before(text, match.start(), _numbering_length(document, sentence))
         if not label and not (list_quoted and len(members) == count):
             return None  # a bare count (三步) names a framework only after an explicit list: 申请-审批-放款三步
         # Where a framework's members are elaborated: the rest of its section finds
@@ -114,14 +131,40 @@ class FrameworkExtractor:
         if len(members) != count or (count < data["min_unquoted_count"] and not list_quoted):
             return None
         name = label if quoted else match.group() + label
+        if name in (document.field("title") or ""):
+            placement = "title"
         digest = hashlib.sha1(f"{document.id}|{name}|{'、'.join(members)}".encode("utf-8")).hexdigest()[:8]
         owner = Owners.of(document).at(sentence.id, text, match.start())
         return Framework(
             id=f"f-{digest}", document=document.id, name=name, count=count, members=tuple(members),
             entity=owner.name if owner else None, entity_id=owner.id if owner else None,
+            strategy=_is_strategy(name, quoted or named_in_quotes, placement), placement=placement,
             sentence=text, sentence_id=sentence.id, source_url=f"{document.url}#{sentence.id}",
             elaborations=tuple((m, _elaborations(m, sentences[position:position + window])) for m in members),
         )
+
+
+def _placements(document: Document) -> dict[str, str]:
+    """The placement of each heading and lead sentence, by sentence id (the others are "body").
+
+    The lead is the first paragraph of the text.
+    """
+    placements = {s.heading.id: "heading" for s in document.sections if s.heading is not None}
+    lead = next((p for s in document.sections for p in s.paragraphs if p.sentences), None)
+    placements.update({sentence.id: "lead" for sentence in (lead.sentences if lead else ())})
+    return placements
+
+
+def _is_strategy(name: str, named: bool, placement: str) -> bool:
+    """Whether a framework is stated as a strategy: named in quotes (“科技强行”, “五篇大文章”) or by a
+    strategy word; otherwise stated up front (title, heading, lead), unless its name says it lists
+    the parts of a thing (平台, 功能, 特征, 领域)."""
+    data = _rules()["data"]["strategy"]
+    if named or any(word in name for word in data["strategy_words"]):
+        return True
+    if any(word in name for word in data["part_words"]):
+        return False
+    return placement != "body"
 
 
 class _Label(NamedTuple):
@@ -176,11 +219,19 @@ def _split_items(text: str) -> list[str]:
     return [item.strip("".join(_OPEN_QUOTES + _CLOSE_QUOTES) + " ") for item in items]
 
 
-def _list_before(text: str, end: int) -> tuple[list[str], bool]:
+def _numbering_length(document: Document, sentence: Sentence) -> int:
+    """How long the numbering before a heading's title is (五、 in 五、赋能五篇大文章): 0 for other sentences."""
+    for section in document.sections:
+        if section.heading is sentence and section.title and sentence.text.endswith(section.title):
+            return len(sentence.text) - len(section.title)
+    return 0
+
+
+def _list_before(text: str, end: int, begin: int = 0) -> tuple[list[str], bool]:
     """The list that ends right before a count, and whether it was explicit: quoted, or joined by
-    symbols ([] when there is none)."""
+    symbols ([] when there is none). It starts at `begin` at the earliest (after a heading's numbering)."""
     data = _rules()["data"]
-    before = text[:end].removesuffix("等")
+    before = text[:end].removesuffix("等").removesuffix("的")  # “核心业务+开放生态平台”的双核心
     # (items, explicit, delimited): quotes or symbols (申请-审批-放款) make a list explicit;
     # quotes delimit it exactly, where a first item may hold the words leading into the list.
     candidates = []
@@ -190,7 +241,7 @@ def _list_before(text: str, end: int) -> tuple[list[str], bool]:
         quoted = _QUOTED_ITEM.findall(run.group())
         candidates.append((quoted if len(quoted) > 1 else _split_items(quoted[0]), True, True))
     start = max(before.rfind(ch) for ch in _BOUNDARY)
-    clause = before[start + 1:]
+    clause = before[max(start + 1, begin):]
     for lead in _rules()["lead"]:
         if clause.startswith(lead):
             clause = clause[len(lead):]
@@ -200,9 +251,11 @@ def _list_before(text: str, end: int) -> tuple[list[str], bool]:
     candidates.append((_split_items(clause), explicit, delimited))
     for items, explicit, delimited in candidates:
         if len(items) >= 2 and not delimited:
-            items[0] = _trim_first(items[0], items[1:])
-        if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"] and not set(i) & set(_BOUNDARY)
-                                   for i in items):
+            # A first item opening its quote inside the clause starts at the quote: 人才培养围绕“数字化转型
+            quote = max(items[0].rfind(q) for q in _OPEN_QUOTES)
+            items[0] = items[0][quote + 1:] if quote >= 0 else _trim_first(items[0], items[1:])
+        if len(items) >= 2 and all(0 < len(i) <= data["item_max_chars"]
+                                   and not set(i) & set(_BOUNDARY + _OPEN_QUOTES + _CLOSE_QUOTES) for i in items):
             return items, explicit
     return [], False
 

@@ -58,10 +58,11 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self.indicator_of_metric = {m.id: i for i in self.glossary for m in i.metrics}
-        self.titles = {d.id: d.title for d in self.documents}
+        self.titles = {d.id: d.label for d in self.documents}  # as pages name them
         self.term_ids = {t.id for t in self.terms}
         self.organisation_ids = {o.id for o in self.organisations}
-        self.pillars: list[Pillar] = unique_pillars(self.frameworks)
+        self.all_pillars: list[Pillar] = unique_pillars(self.frameworks)  # the report's, lists of parts included
+        self.pillars: list[Pillar] = [p for p in self.all_pillars if p.has_page]  # those the site shows
         # Every join the pages ask for, computed once.
         self._pillars_in: dict[str, dict[str, list[Pillar]]] = {}  # document -> sentence id -> pillars
         for pillar in self.pillars:
@@ -131,7 +132,7 @@ class Corpus:
     def newest_first(self) -> list[Document]:
         """Documents by date, newest first; undated ones last, by title."""
         dated = sorted((d for d in self.documents if d.date), key=lambda d: (period_sort_key(d.date), d.id), reverse=True)
-        undated = sorted((d for d in self.documents if not d.date), key=lambda d: (d.title, d.id))
+        undated = sorted((d for d in self.documents if not d.date), key=lambda d: (d.label, d.id))
         return dated + undated
 
     def contributions(self, document: Document) -> dict[str, int]:
@@ -152,7 +153,8 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
         return [fact for d in ordered for fact in facts.get(kind, {}).get(d.id, [])]
 
     frameworks = every("frameworks")
-    members = {member for framework in frameworks for member in framework.members}
+    # A strategy's members are pillars, not terms; the parts a list names (柜面通, 营销通) may be terms.
+    members = {member for framework in frameworks if framework.strategy for member in framework.members}
     index = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
     glossary, series = build_glossary(every("metrics"))
     names = {t.id: t.name for t in index.terms if t.kind == "organization"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.extract.frameworks import PLACEMENTS
 from generator.link.glossary import Indicator, Series
 from generator.model import Document
 from generator.timeexpr import period_sort_key
@@ -35,7 +36,7 @@ class Organisation:
     series: list[tuple[Indicator, Series]] = field(default_factory=list)  # on a glossary page, by indicator
     one_off: list[Any] = field(default_factory=list)  # figures of no glossary page, latest first
     events: list[Any] = field(default_factory=list)  # in date order
-    frameworks: list[Any] = field(default_factory=list)  # the statements, in document order
+    frameworks: list[Any] = field(default_factory=list)  # the statements: strategies first (see build_organisations)
     documents: list[str] = field(default_factory=list)  # ids of the documents its facts come from
     comparisons: list[Comparison] = field(default_factory=list)
 
@@ -88,6 +89,8 @@ def build_organisations(glossary: list[Indicator], documents: list[Document], fa
                     organisation.one_off.append(fact)
     for organisation in found.values():
         organisation.events.sort(key=lambda e: (period_sort_key(e.date), e.document, e.id))
+        # Its strategies first, those stated up front first; then the lists of parts it gives.
+        organisation.frameworks.sort(key=lambda f: (not f.strategy, PLACEMENTS.index(f.placement)))
         organisation.one_off.sort(key=lambda m: (period_sort_key(m.period), m.id), reverse=True)
         organisation.documents.sort()
         organisation.comparisons = _comparisons(organisation, glossary)

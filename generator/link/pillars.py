@@ -1,5 +1,10 @@
 """Pillars: each framework member, and what every document says about it.
 
+Only the members of a framework stated as a strategy gather passages; the
+members of a list of parts (an app's areas, a system's features) stay in the
+report, with nothing gathered and no page. Frameworks stated as strategies
+come first, those stated up front (title, heading, lead) before the others.
+
 A pillar gathers passages from two sources. Its framework's own elaborations
 (敏捷银行的关键之一…) come first, with score 1. Then every paragraph of the
 corpus that resembles them: TF-IDF over the terms and pillar names each
@@ -16,7 +21,7 @@ from dataclasses import dataclass, field
 
 from generator import rules
 from generator.cache import Memo, fingerprint
-from generator.extract.frameworks import Framework
+from generator.extract.frameworks import PLACEMENTS, Framework
 from generator.link.terms import TermIndex, alternation
 from generator.model import Document, Paragraph
 
@@ -44,6 +49,16 @@ class Pillar:
     documents: list[str] = field(default_factory=list)  # filled once the passages are gathered
 
     @property
+    def strategy(self) -> bool:
+        """Whether a document states its framework as a strategy (a list of parts has no pillars to show)."""
+        return any(s.strategy for s in self.statements)
+
+    @property
+    def has_page(self) -> bool:
+        """Whether the pillar has a page: a strategy's member about which something besides its statement is said."""
+        return self.strategy and bool(self.passages)
+
+    @property
     def sentence_ids(self) -> set[tuple[str, str]]:
         """(document, sentence id) of every sentence the pillar gathers."""
         return {(p.document, s) for p in self.passages for s in p.sentence_ids}
@@ -58,6 +73,17 @@ class FrameworkGroup:
     statements: list[Framework]
     pillars: list[Pillar]
 
+    @property
+    def strategy(self) -> bool:
+        return any(s.strategy for s in self.statements)
+
+    @property
+    def rank(self) -> tuple:
+        """Where the group stands among frameworks: strategies first, those stated up front (title,
+        heading, lead) first among them, then those more documents state."""
+        placement = min(PLACEMENTS.index(s.placement) for s in self.statements)
+        return (not self.strategy, placement, -len({s.document for s in self.statements}))
+
 
 def pillar_id(group: str, member: str) -> str:
     return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
@@ -65,7 +91,8 @@ def pillar_id(group: str, member: str) -> str:
 
 def build_pillars(documents: list[Document], frameworks: list[Framework], index: TermIndex,
                   memo: Memo | None = None) -> list[FrameworkGroup]:
-    """Framework groups with their pillars and gathered passages, in order of first statement."""
+    """Framework groups with their pillars and gathered passages, by rank (`FrameworkGroup.rank`), then in order
+    of first statement."""
     groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
     # One pillar per framework name and member, whichever members the lists
     # that state it give beside it: documents restate a framework as it grows.
@@ -80,22 +107,23 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], index:
         groups[key].statements.append(framework)
         for pillar in groups[key].pillars:
             pillar.statements.append(framework)
-    if not groups:
-        return []
-    features = _ParagraphFeatures(documents, index, [p.name for p in pillars.values()], memo or Memo())
-    stating = {f.document for f in frameworks}
-    # Where each sentence of a stating document stands: its paragraph and its place there.
-    places = {(d.id, sentence.id): (paragraph, place) for d in documents if d.id in stating
-              for section in d.sections for paragraph in section.paragraphs
-              for place, sentence in enumerate(paragraph.sentences)}
+    strategic = [pillar for pillar in pillars.values() if pillar.strategy]
+    if strategic:
+        features = _ParagraphFeatures(documents, index, [p.name for p in strategic], memo or Memo())
+        stating = {f.document for f in frameworks}
+        # Where each sentence of a stating document stands: its paragraph and its place there.
+        places = {(d.id, sentence.id): (paragraph, place) for d in documents if d.id in stating
+                  for section in d.sections for paragraph in section.paragraphs
+                  for place, sentence in enumerate(paragraph.sentences)}
+        for pillar in strategic:
+            pillar.passages = _gather(pillar, places, features)
     for pillar in pillars.values():
-        pillar.passages = _gather(pillar, places, features)
         pillar.documents = sorted({p.document for p in pillar.passages} | {f.document for f in pillar.statements})
-    return list(groups.values())
+    return sorted(groups.values(), key=lambda group: group.rank)  # a stable sort: first statements first
 
 
 def unique_pillars(groups: list[FrameworkGroup]) -> list[Pillar]:
-    """Every pillar of the groups once, in order of first statement."""
+    """Every pillar of the groups once, in the groups' order."""
     return list({pillar.id: pillar for group in groups for pillar in group.pillars}.values())
 
 

@@ -185,7 +185,7 @@ class OwnerOverview(NamedTuple):
 
     organisation: Ref
     documents: int
-    frameworks: list[str]  # the frameworks it states, by name
+    frameworks: list[str]  # the strategies it states, by name
     headlines: list  # (indicator Ref, its latest actual Metric), catalogue indicators first
 
 
@@ -196,7 +196,8 @@ def home_page(corpus: Corpus) -> Page:
     """An overview (who is covered, over which period, their strategies, headline figures and latest
     events), then the documents."""
     documents = corpus.newest_first
-    owners = [OwnerOverview(Ref(o.id, o.name), len(o.documents), list(dict.fromkeys(f.name for f in o.frameworks)),
+    owners = [OwnerOverview(Ref(o.id, o.name), len(o.documents),
+                            list(dict.fromkeys(f.name for f in o.frameworks if f.strategy)),
                             [(Ref(i.id, i.name), s.latest) for i, s in sorted(
                                 ((i, s) for i, s in o.series if s.latest and not s.change and not s.scope),
                                 key=lambda pair: not pair[0].catalogued)][:HOME["headlines"]])
@@ -231,7 +232,7 @@ class Reading(NamedTuple):
 
 
 def diagnostics_page(corpus: Corpus) -> Page:
-    readings = [Reading(d.id, d.source_file, d.title, d.format, d.encoding, d.meta_sources, d.warnings, d.removed)
+    readings = [Reading(d.id, d.source_file, d.label, d.format, d.encoding, d.meta_sources, d.warnings, d.removed)
                 for d in corpus.documents]
     return Page("diagnostics.md", "diagnostics.md.j2", {"documents": readings, "skipped": corpus.skipped})
 
@@ -245,8 +246,9 @@ def timeline_page(corpus: Corpus) -> Page:
         "pillars_of": {e.id: _pillar_refs(corpus.pillars_of(e.document, e.sentence_id))
                        for e in events + [span.event for span in corpus.spans]},
         # The filter lists documents newest first, pillars by framework.
-        "documents": [Ref(d.id, d.title) for d in corpus.newest_first if corpus.facts_of("events", d)],
-        "frameworks": [(group.name, _pillar_refs(group.pillars)) for group in corpus.frameworks],
+        "documents": [Ref(d.id, d.label) for d in corpus.newest_first if corpus.facts_of("events", d)],
+        "frameworks": [(group.name, refs) for group in corpus.frameworks
+                       for refs in [_pillar_refs(p for p in group.pillars if p.has_page)] if refs],
         "owners": [Ref(o.id, o.name) for o in corpus.organisations if o.events],
     })
 
@@ -266,9 +268,10 @@ class FrameworkRow(NamedTuple):
 
     name: str
     owners: list[str]  # the organisations that state it as theirs: 中国工商银行 · 科技强行
+    strategy: bool  # stated as a strategy; otherwise a list of parts, shown apart with no pillar pages
     statements: list  # the first few
     statement_count: int
-    pillars: list[tuple[Ref, int, int]]  # the pillar, its passages and documents counted
+    pillars: list[tuple[Ref, int, int, bool]]  # the pillar, its passages and documents counted, whether it has a page
 
 
 def framework_owners(statements) -> list[str]:
@@ -281,9 +284,9 @@ STATEMENTS_SHOWN = 5
 
 
 def pillars_index_page(corpus: Corpus) -> Page:
-    frameworks = [FrameworkRow(group.name, framework_owners(group.statements), group.statements[:STATEMENTS_SHOWN],
-                               len(group.statements),
-                               [(Ref(p.id, p.name, group=p.group), len(p.passages), len(p.documents))
+    frameworks = [FrameworkRow(group.name, framework_owners(group.statements), group.strategy,
+                               group.statements[:STATEMENTS_SHOWN], len(group.statements),
+                               [(Ref(p.id, p.name, group=p.group), len(p.passages), len(p.documents), p.has_page)
                                 for p in group.pillars])
                   for group in corpus.frameworks]
     return Page("pillars/index.md", "pillars.md.j2", {
@@ -304,7 +307,8 @@ def terms_index_page(corpus: Corpus) -> Page:
 def organisations_index_page(corpus: Corpus) -> Page:
     return Page("organisations/index.md", "organisations.md.j2", {
         "organisations": [(Ref(o.id, o.name), len(o.documents), sum(len(s.metrics) for _, s in o.series) +
-                           len(o.one_off), len(o.events), len(o.frameworks)) for o in corpus.organisations],
+                           len(o.one_off), len(o.events), sum(f.strategy for f in o.frameworks))
+                          for o in corpus.organisations],
     })
 
 
