@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from tests.conftest import FIXTURES, build_site, make_project, screenshot, serving
+from tests.conftest import ARTIFACTS, FIXTURES, build_site, make_project, screenshot, serving
 
 SEEDS = ("000_0001955a0cdd007d", "003_356bb86cd6c9e501")
 
@@ -264,6 +264,9 @@ def test_an_organisation_page_lists_its_figures_targets_and_peers(page, banks_ur
     assert "5.5亿户" in tables.nth(0).inner_text() and "6亿" not in tables.nth(0).inner_text()
     assert "中国建设银行" in tables.nth(1).inner_text()  # the comparison
     assert "突破6亿户" in tables.nth(2).inner_text()  # the targets, apart
+    strategies = page.locator("h2:has-text('战略框架') + ul")
+    assert "科技强行：敏捷、智慧、生态、数字、安全" in strategies.inner_text()
+    assert "三大对内平台" in page.locator("h2:has-text('其他列举') ~ ul").first.inner_text()  # parts, apart
     screenshot(page, "organisation")
     assert not page.errors
 
@@ -330,3 +333,31 @@ def test_instant_navigation_keeps_the_page_and_draws_the_new_chart(page, banks_u
     page.locator(".metric-chart[data-change=true] circle").first.wait_for()  # the new page's chart is drawn
     assert page.evaluate("window.notReloaded") is True  # the browser never loaded a whole page
     assert not page.errors
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_main_views_fit_a_phone_and_a_desktop(browser, banks_url, width):
+    """Nothing is wider than the screen (a wide table scrolls in its own box), and charts are drawn at the
+    width shown, so their text is not shrunk. Screenshots for a person to look at."""
+    from generator.model import term_id
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="zh-CN")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    views = {"home": "", "organisation": f"organisations/{term_id('中国工商银行')}/",
+             "indicator": "metrics/operating-income/", "timeline": "timeline/"}
+    for name, path in views.items():
+        page.goto(banks_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        overflowing = page.evaluate("""() => [...document.querySelectorAll('article *')]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.md-typeset__scrollwrap'))
+            .map(e => e.tagName)""")
+        assert overflowing == [], (name, overflowing)
+        for chart in page.locator(".metric-chart svg").all():
+            shown = chart.bounding_box()["width"]
+            drawn = float(chart.get_attribute("viewBox").split()[2])
+            assert abs(shown - drawn) <= 2, (name, shown, drawn)  # 12px text stays 12px
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    assert not errors
+    page.close()

@@ -6,14 +6,15 @@
  * below zero, targets hollow and joined by a dashed line, each value named on
  * hover, a legend, and buttons that save it as SVG or PNG. No library and no
  * CDN: the site works offline and on any host, and one small script measured
- * enough for a few lines.
+ * enough for a few lines. A chart is drawn at the width it is shown (drawn
+ * again when that changes), so that its text stays 12px on a phone too.
  */
 (() => {
   "use strict";
 
   const SVG = "http://www.w3.org/2000/svg";
-  const WIDTH = 640;
-  const HEIGHT = 260;
+  const MAX_WIDTH = 640;
+  const MIN_WIDTH = 280;
   const MARGIN = { top: 20, right: 20, bottom: 36, left: 64 };
   const TICKS = 4;
 
@@ -24,9 +25,10 @@
     return element;
   }
 
-  // A tick's value as Chinese figures are written: 5亿, 3200万, 1.5.
+  // A tick's value as Chinese figures are written: 1.2万亿, 5亿, 3200万, 1.5.
   function compact(value) {
     const size = Math.abs(value);
+    if (size >= 1e12) return `${+(value / 1e12).toFixed(2)}万亿`;
     if (size >= 1e8) return `${+(value / 1e8).toFixed(2)}亿`;
     if (size >= 1e4) return `${+(value / 1e4).toFixed(2)}万`;
     return `${+value.toFixed(2)}`;
@@ -38,10 +40,16 @@
     return [1, 2, 2.5, 5, 10].map((m) => m * power).find((step) => step >= raw) || raw;
   }
 
+  // A period label's width, roughly: 7px a character at 12px.
+  const labelWidth = (text) => text.length * 7;
+
   function draw(container) {
     const lines = JSON.parse(container.dataset.series);
     const points = lines.flatMap((line) => line.points);
     if (points.length < 2) return;
+    const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, container.clientWidth || MAX_WIDTH)));
+    const height = width < 480 ? 220 : 260;
+    container.dataset.drawnWidth = width;
     const unit = container.dataset.unit || "";
     const times = points.map((p) => Date.parse(p.end));
     const first = Math.min(...times);
@@ -55,21 +63,27 @@
     const step = niceStep(high - low || Math.abs(high) || 1);
     const floor = Math.floor(low / step) * step;
     const ceiling = Math.ceil(high / step) * step || step;
-    const x = (time) => last === first ? (MARGIN.left + WIDTH - MARGIN.right) / 2
-      : MARGIN.left + ((time - first) / (last - first)) * (WIDTH - MARGIN.left - MARGIN.right);
-    const y = (value) => HEIGHT - MARGIN.bottom - ((value - floor) / (ceiling - floor)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
+    const x = (time) => last === first ? (MARGIN.left + width - MARGIN.right) / 2
+      : MARGIN.left + ((time - first) / (last - first)) * (width - MARGIN.left - MARGIN.right);
+    const y = (value) => height - MARGIN.bottom - ((value - floor) / (ceiling - floor)) * (height - MARGIN.top - MARGIN.bottom);
 
-    const svg = node("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "metric-chart__svg" });
+    const svg = node("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
+                              class: "metric-chart__svg" });
     svg.append(node("title", {}, lines.map((l) => `${l.name}: ${l.points.map((p) => `${p.period} ${p.label}`).join("，")}`).join("；")));
     for (let tick = floor; tick <= ceiling + step / 2; tick += step) {
-      svg.append(node("line", { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(tick), y2: y(tick),
+      svg.append(node("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(tick), y2: y(tick),
                                 class: tick === 0 && floor < 0 ? "metric-chart__zero" : "metric-chart__grid" }));
       svg.append(node("text", { x: MARGIN.left - 6, y: y(tick) + 4, "text-anchor": "end", class: "metric-chart__tick" },
                       compact(tick) + unit));
     }
-    const periods = new Map(points.map((p) => [p.end, p.period]));
+    // Periods on the time axis, left to right; one that would overlap the last one shown is left out.
+    const periods = [...new Map(points.map((p) => [p.end, p.period]))].sort(([a], [b]) => Date.parse(a) - Date.parse(b));
+    let shownUpTo = -Infinity;
     for (const [end, period] of periods) {
-      svg.append(node("text", { x: x(Date.parse(end)), y: HEIGHT - 12, "text-anchor": "middle", class: "metric-chart__period" }, period));
+      const centre = x(Date.parse(end));
+      if (centre - labelWidth(period) / 2 < shownUpTo + 6) continue;
+      shownUpTo = centre + labelWidth(period) / 2;
+      svg.append(node("text", { x: centre, y: height - 12, "text-anchor": "middle", class: "metric-chart__period" }, period));
     }
     lines.forEach((line, index) => {
       const series = `metric-chart__series metric-chart__series--${index % 6}`;
@@ -96,17 +110,15 @@
       item.textContent = line.name;
       legend.append(item);
     });
-    container.replaceChildren(svg, legend, downloads(svg, lines));
+    container.replaceChildren(svg, legend, downloads(svg, lines, width, height));
   }
 
   // Links that save the chart as drawn: as SVG, and as PNG (the SVG painted on a canvas, twice its size).
-  function downloads(svg, lines) {
+  function downloads(svg, lines, width, height) {
     const name = () => lines.map((line) => line.name).join("-").slice(0, 60) || "chart";
     const source = () => {
       const copy = svg.cloneNode(true);
       copy.setAttribute("xmlns", SVG);
-      copy.setAttribute("width", WIDTH);
-      copy.setAttribute("height", HEIGHT);
       // The colours come from the page's stylesheet: written onto the copy, they travel with it.
       const live = [...svg.querySelectorAll("*")];
       [...copy.querySelectorAll("*")].forEach((element, index) => {
@@ -135,8 +147,8 @@
         const image = new Image();
         image.onload = () => {
           const canvas = document.createElement("canvas");
-          canvas.width = WIDTH * 2;
-          canvas.height = HEIGHT * 2;
+          canvas.width = width * 2;
+          canvas.height = height * 2;
           const context = canvas.getContext("2d");
           context.fillStyle = getComputedStyle(document.body).backgroundColor || "#fff";
           context.fillRect(0, 0, canvas.width, canvas.height);
@@ -152,5 +164,13 @@
 
   // With instant navigation, Material announces each page it shows on document$; without, the page is shown once.
   const start = (init) => (window.document$ ? window.document$.subscribe(init) : init());
-  start(() => document.querySelectorAll(".metric-chart").forEach(draw));
+  // Drawn again when its width changes much (a phone turned, a window resized).
+  const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => {
+    const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, target.clientWidth));
+    if (Math.abs(width - (+target.dataset.drawnWidth || 0)) > 40) draw(target);
+  }));
+  start(() => document.querySelectorAll(".metric-chart").forEach((chart) => {
+    draw(chart);
+    resized.observe(chart);
+  }));
 })();
