@@ -223,6 +223,10 @@ def test_each_owner_has_its_own_line_and_a_decrease_plots_below_zero(page, banks
     heights = [float(y) for y in icbc.evaluate_all("cs => cs.map(c => c.getAttribute('cy'))")]
     assert len(heights) == 2 and all(y > zero for y in heights)  # SVG's y grows downwards
     assert chart.locator("text.metric-chart__tick", has_text="%").count() >= 3  # a y-axis in the unit
+    # Under the charts, the owners side by side on like periods.
+    table = page.locator("h2:has-text('各机构比较 · 数值') + p + table, h2:has-text('各机构比较 · 数值') + p + div table")
+    rows = table.locator("tbody tr").all_inner_texts()
+    assert len(rows) == 3 and all("\t2023\t" in row for row in rows), rows
     screenshot(page, "indicator-owners")
     assert not page.errors
 

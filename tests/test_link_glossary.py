@@ -7,7 +7,7 @@ from generator.export import report
 from generator.extract.metrics import MetricExtractor
 from generator.model import term_id
 from generator.render import chart_points
-from generator.link.glossary import build_glossary, indicator_of
+from generator.link.glossary import build_glossary, indicator_of, period_kind
 from tests.conftest import FIXTURES, make_document
 
 
@@ -126,3 +126,29 @@ def test_market_figures_have_no_owner_and_organisations_found_in_text_have_term_
     assert owners - {None} <= terms.keys()
     assert terms[term_id("青禾银行")]["kind"] == "organization"
     assert {m["entity"] for m in data["metrics"] if m["document"] == "qinghe-2023"} == {"青禾银行"}
+
+
+@pytest.mark.parametrize("period, kind", [("2025-H1", "half"), ("2025-Q3", "quarter"), ("2025", "year"),
+                                          ("2025-06", "month"), ("2025-06-30", "day"), (None, "")])
+def test_period_kinds_compare_like_with_like(period, kind):
+    assert period_kind(period) == kind
+
+
+def test_owners_stand_side_by_side_on_the_period_most_report(banks):
+    revenue = _indicator(banks, "operating-income")
+    [levels, changes] = revenue.peers
+    assert (levels.change, levels.period) == (False, "2023")  # all three report 2023; only 工行 2022
+    assert [(m.entity, m.value) for m in levels.values] == [("中国工商银行", 8.43e11), ("中国建设银行", 7.697e11),
+                                                            ("青禾银行", 5.2e9)]
+    assert changes.change and [m.signed_value for m in changes.values] == [6.1, -1.8, -3.7]
+
+
+def test_a_half_stands_beside_a_half_when_no_one_period_is_shared():
+    documents = [make_document("2024年上半年，潍坊银行实现营业收入30亿元。", "2024-08-20", doc_id="a"),
+                 make_document("2023年上半年，青禾银行实现营业收入25亿元。2023年，青禾银行实现营业收入52亿元。",
+                               "2024-03-20", doc_id="b")]
+    metrics = [m for d in documents for m in MetricExtractor().extract(d)]
+    [revenue] = [i for i in build_glossary(metrics)[0] if i.id == "operating-income"]
+    [table] = revenue.peers
+    assert table.period == "2024-H1"
+    assert [(m.entity, m.period) for m in table.values] == [("潍坊银行", "2024-H1"), ("青禾银行", "2023-H1")]

@@ -3,7 +3,6 @@
 import pytest
 
 from generator.build import gather
-from generator.link.organisations import period_kind
 from generator.model import term_id
 from generator.timeexpr import period_end
 from tests.conftest import FIXTURES
@@ -37,9 +36,3 @@ def test_peers_are_compared_on_the_same_indicator_unit_and_period(banks):
         ("中国建设银行", 4.98e8, "2023-12-31"), ("青禾银行", 3.2e6, "2023-12-31")]
     # a product's figures are not the bank's, and are compared with no bank's
     assert not any(c.indicator.id == "retail-customers" for c in banks["中国工商银行"].comparisons)
-
-
-@pytest.mark.parametrize("period, kind", [("2025-H1", "half"), ("2025-Q3", "quarter"), ("2025", "year"),
-                                          ("2025-06", "month"), ("2025-06-30", "day"), (None, "")])
-def test_period_kinds(period, kind):
-    assert period_kind(period) == kind

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from generator import rules
 from generator.extract.metrics import Metric
@@ -58,6 +59,35 @@ class Series:
     def latest(self) -> Metric | None:
         """The actual value of the latest period, if any."""
         return self.actuals[-1] if self.actuals else None
+
+    def like(self, period: str | None) -> Metric | None:
+        """The actual to set beside a value of `period`: of the same period, else the latest of the same
+        kind of period (a year beside a year, a half beside a half), else None."""
+        same = [m for m in self.actuals if m.period == period]
+        if same:
+            return same[-1]
+        kind = [m for m in self.actuals if period_kind(m.period) == period_kind(period)]
+        return kind[-1] if kind else None
+
+
+def period_kind(period: str | None) -> str:
+    """What kind of period a value covers, so that like is compared with like: day, month, quarter, half, year."""
+    if not period:
+        return ""
+    if "-H" in period:
+        return "half"
+    if "-Q" in period:
+        return "quarter"
+    return {4: "year", 7: "month", 10: "day"}.get(len(period), "span")
+
+
+class PeerTable(NamedTuple):
+    """Owners side by side on one indicator: a value each, of one period or of its kind, highest first."""
+
+    change: bool
+    unit: str
+    period: str  # the period compared; an owner without it shows its latest of the same kind
+    values: list[Metric]
 
 
 def series_key(indicator: str, metric: Metric) -> str:
@@ -119,6 +149,28 @@ class Indicator:
         for series in self.series:
             groups.setdefault((series.change, series.unit), []).append(series)
         return list(groups.items())
+
+    @property
+    def peers(self) -> list[PeerTable]:
+        """For each chart (unit, level or change), the owners side by side: the period most of them
+        report (the latest of those as many do), each owner's value of it or of its kind."""
+        tables = []
+        for (change, unit), group in self.comparable:
+            owned = [s for s in group if s.entity_id and not s.scope and s.actuals]
+            if len(owned) < 2:
+                continue
+            periods = {m.period for s in owned for m in s.actuals if m.period}
+
+            def covered(period: str) -> tuple:
+                values = [s.like(period) for s in owned]
+                return (sum(v is not None for v in values), sum(v is not None and v.period == period for v in values),
+                        period_sort_key(period))
+
+            best = max(sorted(periods), key=covered, default=None)
+            values = [v for s in owned for v in [s.like(best)] if v is not None] if best else []
+            if len(values) >= 2:
+                tables.append(PeerTable(change, unit, best, sorted(values, key=lambda m: -m.signed_value)))
+        return tables
 
     @property
     def latest(self) -> Metric | None:

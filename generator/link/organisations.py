@@ -45,17 +45,6 @@ class Organisation:
         return [m for _, series in self.series for m in series.targets]
 
 
-def period_kind(period: str | None) -> str:
-    """What kind of period a value covers, so that like is compared with like: day, month, quarter, half, year."""
-    if not period:
-        return ""
-    if "-H" in period:
-        return "half"
-    if "-Q" in period:
-        return "quarter"
-    return {4: "year", 7: "month", 10: "day"}.get(len(period), "span")
-
-
 def build_organisations(glossary: list[Indicator], documents: list[Document], facts: dict[str, dict[str, list[Any]]],
                         names: dict[str, str]) -> list[Organisation]:
     """An organisation for each term id that owns a fact (`names`: term id -> name), those of the most
@@ -106,17 +95,8 @@ def _comparisons(organisation: Organisation, glossary: list[Indicator]) -> list[
         peers = [peer for other in indicator.series
                  if other.entity_id not in (None, organisation.id) and not other.scope
                  and other.unit == series.unit and other.change == series.change
-                 for peer in [_like(other, own.period)] if peer is not None]
+                 for peer in [other.like(own.period)] if peer is not None]
         if peers:
             comparisons.append(Comparison(indicator, own, sorted(peers, key=lambda m: -m.signed_value)))
     return comparisons
 
-
-def _like(series: Series, period: str | None) -> Any:
-    """The actual of `series` to set beside a value of `period`: of the same period, else the latest
-    of the same kind of period (a year beside a year), else None."""
-    same = [m for m in series.actuals if m.period == period]
-    if same:
-        return same[-1]
-    kind = [m for m in series.actuals if period_kind(m.period) == period_kind(period)]
-    return kind[-1] if kind else None

@@ -177,6 +177,7 @@ def indicator_page(corpus: Corpus, indicator: Indicator) -> Page:
     return Page(f"metrics/{indicator.id}.md", "indicator.md.j2", {
         "indicator": indicator,
         "titles": _titles(corpus, (m.document for m in indicator.metrics)),
+        "organisation_ids": sorted({m.entity_id for m in indicator.metrics} & corpus.organisation_ids),
     })
 
 
