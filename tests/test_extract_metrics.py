@@ -210,3 +210,18 @@ def test_a_written_sign_makes_a_change_but_a_code_or_a_range_keeps_none():
     assert [(m.value, m.qualifier, m.direction) for m in metrics("同比增长20%-30%。")] == [
         (20, "at_least", "up"), (30, "at_most", "up")]
     assert metrics("实施T+1结算。") == []
+
+
+def test_words_that_describe_or_compare_a_figure_are_not_its_subject():
+    found = [(m.subject, m.text) for m in metrics(
+        "招商银行以1600.42亿元的规模居首且同比增长1.74%，浦发银行以3.93%的同比增幅增长最快。")]
+    assert found == [("", "1600.42亿元"), ("", "同比增长1.74%"), ("", "3.93%")]  # rather none than a remark
+    found = [(m.subject, m.text) for m in metrics("本行运营碳排放较2024年同比减少16%，普惠贷款余额占比由2.6%提升至6.3%。")]
+    assert found == [("运营碳排放", "同比减少16%"), ("普惠贷款余额占比", "2.6%"), ("普惠贷款余额占比", "6.3%")]
+
+
+def test_in_a_sentence_about_an_aspect_a_ratio_is_not_the_count_before_it():
+    found = [(m.subject, m.text, m.basis) for m in metrics(
+        "拨备覆盖率方面，7家银行出现收缩，招商银行以405.93%遥遥领先，浦发银行拨备覆盖率较上年末大幅提升11.08个百分点至198.04%。")]
+    assert found == [("出现收缩的银行", "7家", None), ("拨备覆盖率", "405.93%", None),
+                     ("拨备覆盖率", "较上年末大幅提升11.08个百分点", "vs_prior_year_end"), ("拨备覆盖率", "198.04%", None)]

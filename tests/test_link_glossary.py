@@ -152,3 +152,11 @@ def test_a_half_stands_beside_a_half_when_no_one_period_is_shared():
     [table] = revenue.peers
     assert table.period == "2024-H1"
     assert [(m.entity, m.period) for m in table.values] == [("潍坊银行", "2024-H1"), ("青禾银行", "2023-H1")]
+
+
+def test_a_figure_in_another_unit_measures_something_else():
+    assert indicator_of("普惠贷款合作企业", "户") is None  # counts firms, not loans
+    assert indicator_of("法人类普惠贷款余额占比", "%") is None  # a share
+    assert indicator_of("法人类普惠贷款余额", "元")["id"] == "inclusive-loans"
+    assert indicator_of("法人类普惠贷款余额", "%", change=True)["id"] == "inclusive-loans"  # its growth
+    assert indicator_of("法人类普惠贷款余额", "")["id"] == "inclusive-loans"  # 307.05亿: no unit said

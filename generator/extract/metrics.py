@@ -88,7 +88,7 @@ def _rules():
     change = data["change"]
     change_word = re.compile(
         rf"(?P<basis>{alternatives(change['bases'])})?\s*(?:{alternatives(data['pairs']['respectively'])})?\s*"
-        rf"(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
+        rf"(?:{alternatives(change['degrees'])})?(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
     subject = data["subject"]
     # The range connectors that are symbols: between two numbers they make a range, not a code.
     dashes = "".join(re.escape(c) for c in data["range_connectors"] if len(c) == 1 and not c.isalnum())
@@ -167,8 +167,10 @@ class MetricExtractor:
                 subject, context, scope = _subject(text, clause_start, words_end, counted, mentions,
                                                    contexts[-1] if contexts else None,
                                                    metrics[-1].subject if metrics else None)
-            if not subject and metrics:
-                # 营业收入4678亿元,同比增长4.3%: the change is the revenue's
+            if not subject and metrics and (change or metrics[-1].change or metrics[-1].unit == figure.unit):
+                # 营业收入4678亿元,同比增长4.3%: the change is the revenue's, as is the level it reached
+                # (增长5.1%至1,234亿元); but in 拨备覆盖率方面，7家银行…，招商银行以405.93%遥遥领先, the
+                # ratio is not a count of banks
                 subject, scope = metrics[-1].subject, metrics[-1].scope
             elif not subject:
                 subject = _trim(_aspect(text))  # 营收增速方面，民生银行同比增长6.74%
@@ -464,6 +466,8 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
             break
     while tokens and tokens[-1] in r["strip_trailing"]:
         tokens.pop()
+    if tokens[:1] == ["的"] and set(tokens[1:2]) & set(words["figure_nouns"]):
+        tokens = []  # 以1600亿元的规模居首且同比增长1.74%: the words after a figure remark on it
     if tokens and len(tokens[-1]) > 1:
         tokens[-1] = r["trailing_chars"].sub("", tokens[-1])
     noun, action = _noun_after(text, figure)
@@ -511,6 +515,8 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
         return "", ""  # 同比增长6.74%为最快: a remark on the figure, not what it counts
     clause = clause.removeprefix("的").split("的", 1)[0]  # 80%的乡镇: the noun after 的
     tokens = lcut(clause)
+    if set(tokens[:2]) & set(r["data"]["subject"]["figure_nouns"]):
+        return "", ""  # 以3.93%的同比增幅增长最快, 以1600亿元的规模居首: what kind of figure it is, no noun
     verb_at = next((i for i, t in enumerate(tokens) if t in r["verbs"]), len(tokens))
     noun = tokens[:verb_at]
     while noun and noun[-1] in r["strip_leading"]:  # 项目已上线: the adverb leads the action

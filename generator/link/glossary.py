@@ -200,9 +200,10 @@ def _aliases() -> list[tuple[str, dict]]:
 
 
 @cache
-def indicator_of(subject: str) -> dict | None:
+def indicator_of(subject: str, unit: str = "", change: bool = False) -> dict | None:
     """The catalogue entry whose longest alias `subject` contains, the first of equals in the subject,
-    or None (subjects repeat: cached).
+    or None (subjects repeat: cached). An entry counts only when a figure in `unit` can measure it
+    (its `units`; a change may also be in the change units; a figure with no unit, any).
 
     What follows the last 的 is the head of a Chinese noun phrase: 开展政务数据合作的省市
     counts provinces, not government data cooperation (unless the head only says
@@ -211,10 +212,13 @@ def indicator_of(subject: str) -> dict | None:
     head = subject.rsplit("的", 1)[-1]
     if head not in rules.load("metrics")["subject"]["figure_nouns"]:
         subject = head
+    change_units = rules.load("indicators")["change_units"]
     best = None  # (alias, where it starts, entry)
     for alias, entry in _aliases():
         if best and len(alias) < len(best[0]):
             break  # aliases come longest first
+        if unit and unit not in entry["units"] and not (change and unit in change_units):
+            continue  # 普惠贷款合作企业 6,620户 counts firms, not loans
         start = subject.find(alias)
         if start >= 0 and (best is None or start < best[1]):
             best = (alias, start, entry)
@@ -232,7 +236,7 @@ def build_glossary(metrics: list[Metric]) -> tuple[list[Indicator], dict[str, st
     for metric in metrics:
         if not metric.subject:
             continue  # nothing to group it by; it still stands on its document's page
-        entry = indicator_of(metric.subject)
+        entry = indicator_of(metric.subject, metric.unit, metric.change)
         if entry is None:
             key = "m-" + hashlib.sha1(metric.subject.encode("utf-8")).hexdigest()[:8]
             entry = {"id": key, "name": metric.subject, "category": "other", "definition": None, "aliases": [],
