@@ -24,7 +24,8 @@ from itertools import repeat
 from pathlib import Path
 
 from generator import export
-from generator.cache import ExtractionCache, Memo, entry_key, fingerprint, keep, read_kept, usable_folder
+from generator.cache import (ExtractionCache, Memo, build_fingerprint, entry_key, fingerprint, keep, read_kept,
+                             usable_folder)
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
 from generator.model import Skipped
@@ -91,6 +92,12 @@ class Project:
     def build_record(self) -> Path:
         """What the last build was made from, and how it left each file in docs/."""
         return self.cache_folder / "build.pickle"
+
+    @property
+    def site_record(self) -> Path:
+        """The look (`site_look`) the site folder was built with: a build with the same look builds only
+        what changed."""
+        return self.cache_folder / "site.pickle"
 
 
 @dataclass(frozen=True)
@@ -176,9 +183,7 @@ def _reading_pool(count: int, overlapping: bool) -> ProcessPoolExecutor | None:
     process has cached documents to load meanwhile: then even one forked
     worker overlaps other work (a spawned one, where this process may not
     fork, starts a new interpreter: it takes two to pay). A few documents
-    are read here: segmenting them loads only the part of jieba's dictionary
-    their text needs (`generator.extract.words`), and a worker would cost
-    more to start.
+    are read here: a worker would cost more to start.
     """
     workers = min(os.cpu_count() or 1, count // DOCUMENTS_PER_WORKER)
     if workers < (1 if overlapping and forking_is_safe() else 2):
@@ -355,17 +360,88 @@ def _write_pages(project: Project, pages: Iterable, record: dict[str, Stamp]) ->
     return write_tree(project.docs, renderings, record=record)
 
 
-def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False) -> None:
-    """Build the site from docs/ into `site` (by default, the project's site folder)."""
+def site_look(project: Project) -> str:
+    """A hash of what the built pages are made with besides their Markdown: mkdocs.yml (and the address
+    it is given), the theme's templates, the generator (its Markdown extension renders every page) and
+    the builder's version. When it changes, every page is built again."""
+    from mkdocs import __version__ as mkdocs_version
+
+    theme = sorted(p for p in (project.templates / "theme").rglob("*") if p.is_file())
+    return fingerprint("look", mkdocs_version, build_fingerprint(), project.site_url,
+                       *((path.relative_to(project.root).as_posix(), path.read_bytes())
+                         for path in [project.config_file, *theme]))
+
+
+def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False, last: Path | None = None) -> None:
+    """Build the site from docs/ into `site` (by default, the project's site folder).
+
+    Given the `last` site, built with the same look (`site_look`), only what
+    changed is built: the files of the last site whose sources are older are
+    hard-linked into `site` (MkDocs' own test of a modified file), and MkDocs
+    builds dirty, rendering and copying only the rest. It writes only files
+    not linked, so nothing it writes reaches the last site through a link.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(project.config_file), site_dir=str(site or project.site), strict=strict)
-    config.plugins.on_startup(command="build", dirty=False)
+    dirty = last is not None
+    config.plugins.on_startup(command="build", dirty=dirty)
     try:
-        build(config)
+        if dirty:
+            linked = _link_unchanged(config, last)
+            log.info("%d built files unchanged since the last build, linked from it", linked)
+        with _without_dirty_build_notes() if dirty else nullcontext():
+            build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
+
+
+def _link_unchanged(config, last: Path) -> int:
+    """Hard-link into the config's site folder each file of the `last` site whose source is not newer."""
+    from mkdocs.structure.files import get_files
+
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    site = Path(config.site_dir)
+    linked = 0
+    for file in files:
+        built = last / file.dest_uri
+        try:
+            if os.path.getmtime(file.abs_src_path) > built.stat().st_mtime:
+                continue  # modified: built again
+        except FileNotFoundError:
+            continue  # new: built
+        (site / file.dest_uri).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(built, site / file.dest_uri)
+        except OSError:  # a file system without hard links: a copy, with its time, does too
+            shutil.copy2(built, site / file.dest_uri)
+        linked += 1
+    return linked
+
+
+#: What MkDocs says of a dirty build that does not hold for this one.
+_DIRTY_BUILD_NOTES = ("'dirty' build", "contains stale files")
+
+
+@contextmanager
+def _without_dirty_build_notes() -> Iterator[None]:
+    """MkDocs warns that a dirty build may leave navigation wrong (which `--strict` counts as a failure),
+    and that the site folder holds stale files.
+
+    Here neither holds: the navigation is mkdocs.yml's own (generated pages
+    are not in it), any change to mkdocs.yml or the theme builds everything,
+    and the folder holds only what was linked in as unchanged.
+    """
+    logger = logging.getLogger("mkdocs.commands.build")
+    dirty = logging.Filter()
+    dirty.filter = lambda record: not any(note in record.getMessage() for note in _DIRTY_BUILD_NOTES)  # type: ignore[method-assign]
+    logger.addFilter(dirty)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dirty)
 
 
 def index_search(site: Path) -> None:
@@ -398,10 +474,14 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
         raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
     building = project.site.with_name(f".{project.site.name}.building")
     _remove(building)  # what a build that was killed left
+    look = site_look(project)
+    last = project.site if project.site.is_dir() and read_kept(project.site_record) == look else None
     try:
-        in_own_process(run_mkdocs, project, building, strict)
+        in_own_process(run_mkdocs, project, building, strict, last)
         index_search(building)
         _replace(project.site, building)
+        if usable_folder(project.cache_folder):
+            keep(project.site_record, look)
     finally:
         _remove(building)
     return skipped

@@ -44,6 +44,39 @@ def test_a_build_after_a_change_gives_the_bytes_of_a_cold_build(tmp_path):
     assert _tree(warm.docs) == _tree(cold.docs)
 
 
+def _site(root):
+    """A built site's files, but the gzipped sitemap (its header holds the time MkDocs wrote it)."""
+    return {path: data for path, data in _tree(root).items() if path != "sitemap.xml.gz"}
+
+
+def test_a_site_built_after_a_change_is_the_site_a_cold_build_makes(tmp_path, caplog):
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "cold").mkdir()
+    warm = make_project(tmp_path / "warm", FIXTURES / "corpus")
+    build_site(warm)
+    before = {p: p.stat().st_ino for p in warm.site.rglob("*.html")}
+    _changed(warm)
+    (warm.corpus / "news-page.html").unlink()  # a document removed: its page goes
+    build_site(warm)
+    kept = [p for p, inode in before.items() if p.exists() and p.stat().st_ino == inode]
+    assert kept and len(kept) < len(before)  # only what changed was built again; the rest is the last build's
+    cold = make_project(tmp_path / "cold", FIXTURES / "corpus")
+    _changed(cold)
+    (cold.corpus / "news-page.html").unlink()
+    build_site(cold)
+    assert _site(warm.site) == _site(cold.site)
+
+
+def test_a_changed_theme_builds_every_page_again(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    build_site(project)
+    main = project.templates / "theme" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("data-pagefind-body", 'data-pagefind-body data-look="新"'),
+                    encoding="utf-8")
+    build_site(project)
+    assert all('data-look="新"' in page.read_text(encoding="utf-8") for page in project.site.glob("documents/*/index.html"))
+
+
 def test_a_change_renders_only_the_pages_it_touches(tmp_path, caplog):
     project = make_project(tmp_path, FIXTURES / "corpus")
     generate(project)
@@ -200,7 +233,7 @@ def test_a_process_running_threads_reads_few_documents_itself_and_many_in_spawne
     thread.start()
     try:
         warm = gather(project.corpus, project.cache)
-        assert pools == []  # one changed document: read here, where jieba stays loaded between builds
+        assert pools == []  # one changed document: read here, a worker would cost more to start
         monkeypatch.setattr(generator.build, "DOCUMENTS_PER_WORKER", 1)
         cold = gather(project.corpus)
         assert pools  # every document: read in spawned workers
@@ -328,3 +361,23 @@ def test_a_long_report_is_shown_a_chapter_a_page_under_its_contents(tmp_path):
     assert "1. [第1章的标题](report/1.md)" in contents and "[下一章](3.md)" in chapters[1]
     # every sentence keeps an anchor on the contents page, naming its chapter, for links made elsewhere
     assert contents.count('data-chapter="2"') == 251
+
+
+def test_properdocs_builds_the_site_mkdocs_builds(tmp_path):
+    """The generated docs/ are plain Markdown for any builder of mkdocs.yml: ProperDocs (the maintained
+    fork of MkDocs) makes the same pages, but for the generator line each names itself in."""
+    import re
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    build_site(project, strict=True)
+    other = tmp_path / "properdocs-site"
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", str(project.config_file),
+                    "-d", str(other)], check=True, cwd=project.root)
+    generator_line = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+    def pages(root):
+        return {path: generator_line.sub(b"", data) for path, data in _tree(root).items() if path.endswith(".html")}
+
+    assert pages(other) == pages(project.site) and len(pages(other)) > 10
