@@ -114,7 +114,7 @@
     }
     const module = await loadPagefind();
     module.preload(query); // fetch the query's index chunks while the typing settles
-    const search = await module.debouncedSearch(query, {}, 120);
+    const search = await module.debouncedSearch(query, {}, 60);
     if (search === null || ticket !== latest) return; // a newer query superseded this one
     meta.textContent = count(search.results.length);
     list.replaceChildren();
