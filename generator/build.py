@@ -421,27 +421,31 @@ def _link_unchanged(config, last: Path) -> int:
     return linked
 
 
-#: What MkDocs says of a dirty build that does not hold for this one.
-_DIRTY_BUILD_NOTES = ("'dirty' build", "contains stale files")
+class DirtyBuildNotes(logging.Filter):
+    """Leaves out what MkDocs says of a dirty build: that it may leave navigation wrong (a warning, which
+    `--strict` counts as a failure), and that the site folder holds stale files.
+
+    Neither holds for the builds here: the navigation is mkdocs.yml's own
+    (generated pages are not in it), any change to mkdocs.yml or the theme
+    builds everything (`site_look`), and the folder holds only what is
+    unchanged (`run_mkdocs`) or what the generator's sweep leaves (`make serve`).
+    """
+
+    NOTES = ("'dirty' build", "contains stale files")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not any(note in record.getMessage() for note in self.NOTES)
 
 
 @contextmanager
 def _without_dirty_build_notes() -> Iterator[None]:
-    """MkDocs warns that a dirty build may leave navigation wrong (which `--strict` counts as a failure),
-    and that the site folder holds stale files.
-
-    Here neither holds: the navigation is mkdocs.yml's own (generated pages
-    are not in it), any change to mkdocs.yml or the theme builds everything,
-    and the folder holds only what was linked in as unchanged.
-    """
     logger = logging.getLogger("mkdocs.commands.build")
-    dirty = logging.Filter()
-    dirty.filter = lambda record: not any(note in record.getMessage() for note in _DIRTY_BUILD_NOTES)  # type: ignore[method-assign]
-    logger.addFilter(dirty)
+    notes = DirtyBuildNotes()
+    logger.addFilter(notes)
     try:
         yield
     finally:
-        logger.removeFilter(dirty)
+        logger.removeFilter(notes)
 
 
 def index_search(site: Path) -> None:

@@ -7,8 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.build import Project, generate, index_search
-from generator.cache import fingerprint
+from generator.build import DirtyBuildNotes, Project, generate, index_search, site_look
 from generator.render import GENERATED
 
 log = logging.getLogger("reportsite")
@@ -32,12 +31,13 @@ _built: set[str] = set()
 
 def on_serve(server, config, builder, **kwargs):
     """Debounce the live server's rebuilds (MkDocs waits only 0.1 s), keep serving through a failed one,
-    and leave the generated pages unwatched.
+    leave the generated pages unwatched, and leave out MkDocs' notes on dirty builds (`DirtyBuildNotes`).
 
     The pages change only in a build, which the corpus or the templates
     started: watched, every edit would build the site twice.
     """
     server.build_delay = DEBOUNCE_SECONDS
+    logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotes())
     server.builder = _keeping_the_last_site(server.builder)
     docs = Path(config["docs_dir"])
     server.unwatch(str(docs))
@@ -76,8 +76,7 @@ def on_pre_build(config, **kwargs) -> None:
     global _look
     project = _project()
     generate(project)
-    made_with = [project.config_file, *sorted(p for p in (project.templates / "theme").rglob("*") if p.is_file())]
-    look = fingerprint(*((path.relative_to(project.root).as_posix(), path.read_bytes()) for path in made_with))
+    look = site_look(project)
     if _look is not None and look != _look:
         for built in Path(config["site_dir"]).iterdir():
             if built.is_dir():
