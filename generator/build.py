@@ -24,7 +24,7 @@ from itertools import repeat
 from pathlib import Path
 
 from generator import export
-from generator.cache import (ExtractionCache, Memo, build_fingerprint, entry_key, fingerprint, keep, read_kept,
+from generator.cache import (ExtractionCache, build_fingerprint, entry_key, fingerprint, keep, read_kept,
                              usable_folder)
 from generator.extract import EXTRACTORS, extract_document
 from generator.link import Corpus, link
@@ -84,9 +84,6 @@ class Project:
     def cache(self) -> ExtractionCache:
         return ExtractionCache(self.cache_folder / "extraction")
 
-    def memo(self) -> Memo:
-        """The memo of linking and of the data files, as the last build left it."""
-        return Memo(self.cache_folder / "memo.pickle")
 
     @property
     def build_record(self) -> Path:
@@ -124,10 +121,8 @@ def survey(corpus_dir: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Survey:
     return Survey(entries, [_key(entry) for entry in entries], passed_over)
 
 
-def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | None = None,
-           surveyed: Survey | None = None) -> Corpus:
-    """Read, extract and link the whole corpus; with caches, only changed files are read again
-    and linking reuses what it computed from unchanged documents."""
+def gather(corpus_dir: Path, cache: ExtractionCache | None = None, surveyed: Survey | None = None) -> Corpus:
+    """Read, extract and link the whole corpus; with the extraction cache, only changed files are read again."""
     surveyed = surveyed or survey(corpus_dir)
     entries, keys, skipped = surveyed.entries, surveyed.keys, list(surveyed.passed_over)
     cached = [bool(cache and key and cache.has(key)) for key in keys]
@@ -137,11 +132,8 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
         arguments = ([entry for entry, _ in to_read], repeat(cache))
         fresh = (pool.map(_read_and_extract, *arguments, chunksize=max(1, DOCUMENTS_PER_WORKER // 4)) if pool
                  else map(_read_and_extract, *arguments))
-        # The cached documents, and what linking and rendering kept, load
-        # while the workers read the others.
+        # The cached documents load while the workers read the others.
         results = [cache.load(key) if hit else None for key, hit in zip(keys, cached)]
-        memo = memo or Memo()
-        memo.load()
         for position, hit in enumerate(cached):
             if not hit:
                 results[position] = pickle.loads(next(fresh))
@@ -161,7 +153,7 @@ def gather(corpus_dir: Path, cache: ExtractionCache | None = None, memo: Memo | 
     if cache:
         cache.prune(set(keys))
         log.info("extraction cache: %d documents reused, %d read", cache.hits, len(documents) - cache.hits)
-    return link(documents, skipped, facts, memo)
+    return link(documents, skipped, facts)
 
 
 def _key(entry: Entry) -> str:
@@ -304,11 +296,9 @@ def _generate(project: Project, surveyed: Survey, written: dict[str, Stamp],
     """Gather, render and write (with the caches, when `cached`); the corpus, and how each file in docs/
     was left (`written`: by the last build)."""
     start = time.perf_counter()
-    memo = project.memo() if cached else Memo()
-    corpus = gather(project.corpus, project.cache if cached else None, memo, surveyed)
+    corpus = gather(project.corpus, project.cache if cached else None, surveyed)
     gathered = time.perf_counter()
-    result = _write_docs(project, corpus, memo, written)
-    log.info("memo: %d results reused, %d computed", memo.hits, memo.misses)
+    result = _write_docs(project, corpus, written)
     log.info("generated %d files in %s: %d rendered, %d written, %d unchanged, %d removed "
              "(%.1f s: read, extract and link %.1f s, render and write %.1f s)",
              len(result.written) + result.unchanged, project.docs, result.rendered, len(result.written),
@@ -322,7 +312,7 @@ def _generate(project: Project, surveyed: Survey, written: dict[str, Stamp],
 PAGES_PER_PROCESS = 200
 
 
-def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, Stamp]) -> WriteResult:
+def _write_docs(project: Project, corpus: Corpus, record: dict[str, Stamp]) -> WriteResult:
     """Render what changed and write it into docs/.
 
     With many pages, and where this process may fork, a forked process
@@ -338,11 +328,10 @@ def _write_docs(project: Project, corpus: Corpus, memo: Memo, record: dict[str, 
         gc.freeze()
         forked = start_in_fork(_write_pages, project, pages, record)
     try:
-        data = export.data_files(corpus, memo, project.site_url)
+        data = export.data_files(corpus, project.site_url)
         # The PDFs themselves, which the sentences link to by page.
         data.update({d.published_file: (project.corpus / d.source_file).read_bytes()
                      for d in corpus.documents if d.published_file})
-        memo.save()
         result = write_tree(project.docs, data.items())
         result.add(_write_pages(project, pages, record))
     finally:

@@ -1,18 +1,14 @@
-"""Caches kept between builds, so that a rebuild redoes only what changed.
+"""The cache kept between builds, so that a rebuild reads again only what changed.
 
-Two kinds, both keyed by a hash of everything their value depends on:
-
-- the extraction cache: each corpus file's document and facts, keyed by the
-  file's bytes (and its sidecar's), its id, the project version, the rule data
-  and the generator's code (`entry_key`);
-- the memo: whatever later stages compute from fingerprinted inputs (a
-  document's term mentions, its part of report.json), keyed by `fingerprint`
-  of those inputs. (Pages are keyed the same way, but their texts are the
-  files in docs/: the build record says which key each was written from, see
-  `generator.write` and `generator.build.generate`.)
-
-Linking and rendering still see the whole corpus on every build that has
-anything to do; the memo only spares them the work whose inputs are unchanged.
+One cache: each corpus file's document and facts, keyed by the file's bytes
+(and its sidecar's), its id, the project version, the rule data and the
+generator's code (`entry_key`). Reading and extraction are the work that grows
+with a corpus's text; linking and rendering are plain functions of the
+documents and facts, run whole on every build that has anything to do. (The
+build also records which key each page in docs/ was written from, and with
+what look the site was built, to write and build only what changed: see
+`generator.write` and `generator.build`.) `fingerprint` hashes any inputs
+into such a key.
 
 A cache is never trusted: anyone who can write a file into it could make a
 pickle that runs code as it loads. So caches load through an unpickler that
@@ -30,7 +26,6 @@ import io
 import logging
 import pickle
 import sys
-from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -207,76 +202,3 @@ def fingerprint(*values: Any) -> str:
     pickler.fast = True
     pickler.dump((build_fingerprint(), values))
     return hashlib.sha256(buffer.getbuffer()).hexdigest()
-
-
-class Memo:
-    """Values computed from fingerprinted inputs, kept between builds in one file.
-
-    A build asks for each value by the fingerprint of its inputs. The file
-    holds pickled batches of values: what one build kept, then what each later
-    build added, appended. So a build after one document changed writes that
-    document's values, not everyone's again. Once the values the last build
-    did not ask for pass a share of those it did (`STALE_SHARE`), `save`
-    writes the file anew with only the latter: it never grows far past one
-    build. Without a path, the memo lives for the process only.
-    """
-
-    #: Values kept but not asked for, as a share of those asked for, that make `save` write the file anew.
-    STALE_SHARE = 0.25
-
-    def __init__(self, path: Path | None = None):
-        self.path = path
-        self._kept: dict[str, Any] | None = None if path is not None else {}
-        self._whole = True  # every batch in the file loads
-        self.used: dict[str, Any] = {}
-        self.hits = 0
-        self.misses = 0
-
-    def load(self) -> dict[str, Any]:
-        """What earlier builds kept, read now if not yet (batches that do not load are left out)."""
-        if self._kept is None:
-            self._kept = {}
-            try:
-                data = self.path.read_bytes()
-            except OSError:
-                data = b""
-            stream = io.BytesIO(data)
-            while stream.tell() < len(data):
-                try:
-                    batch = _DataOnly(stream).load()
-                except Exception:  # whatever damaged or foreign bytes raise
-                    batch = None
-                if not isinstance(batch, dict):  # cut short by an interrupted build, or not a memo
-                    self._whole = False
-                    break
-                self._kept.update(batch)
-        return self._kept
-
-    def get(self, key: str, compute: Callable[[], Any]) -> Any:
-        """The value kept under `key`, or `compute()` kept under it."""
-        if key in self.used:
-            return self.used[key]
-        kept = self.load()
-        if key in kept:
-            value = kept[key]
-            self.hits += 1
-        else:
-            value = compute()
-            self.misses += 1
-        self.used[key] = value
-        return value
-
-    def save(self) -> None:
-        """Keep this build's values for the next build: append what is new, or write anew."""
-        if self.path is None:
-            return
-        kept = self.load()
-        added = {key: value for key, value in self.used.items() if key not in kept}
-        stale = len(kept) - (len(self.used) - len(added))
-        if stale > self.STALE_SHARE * len(self.used) or not self._whole:
-            keep(self.path, self.used)
-            self._kept, self._whole = dict(self.used), True
-        elif added:
-            with open(self.path, "ab") as file:
-                file.write(pickle.dumps(added, protocol=pickle.HIGHEST_PROTOCOL))
-            kept.update(added)

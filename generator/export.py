@@ -13,7 +13,6 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from generator.cache import Memo, fingerprint
 from generator.link import Corpus
 from generator.model import Document
 
@@ -75,22 +74,16 @@ def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> 
     return b"{" + b",".join(_encoded(name) + b":" + value for name, value in sorted(fields.items())) + b"}\n"
 
 
-def document_parts(corpus: Corpus, memo: Memo | None = None, site_url: str = "") -> list[dict[str, bytes]]:
+def document_parts(corpus: Corpus, site_url: str = "") -> list[dict[str, bytes]]:
     """Each document's share of the data files, in corpus order: its record and its
-    facts' records as JSON, its CSV rows, each UTF-8 encoded (a kept part then loads without decoding).
+    facts' records as JSON, its CSV rows, each UTF-8 encoded.
     With `site_url`, the CSV rows' links are absolute (a spreadsheet has no page to be relative to).
-
-    A part is kept in the memo under the document and what linking adds to
-    its facts (their indicators, series and pillars): those depend on the
-    whole corpus.
     """
-    memo = memo or Memo()
     parts = []
     for document in corpus.documents:
         joins = {kind: [fact_joins(corpus, kind, fact) for fact in corpus.facts_of(kind, document)]
                  for kind in FACT_LISTS}
-        parts.append(memo.get(fingerprint("data", document, joins, site_url),
-                              lambda: _document_part(corpus, document, joins, site_url)))
+        parts.append(_document_part(corpus, document, joins, site_url))
     return parts
 
 
@@ -211,11 +204,11 @@ def dumps(data: dict[str, Any]) -> str:
     return _json(data) + "\n"
 
 
-def data_files(corpus: Corpus, memo: Memo | None = None, site_url: str = "") -> dict[str, bytes]:
+def data_files(corpus: Corpus, site_url: str = "") -> dict[str, bytes]:
     """The downloadable data: the report, the facts as CSV (all of them, and those of each
     indicator and each organisation, which their pages link to), the project's dictionary.
     With `site_url` (mkdocs.yml's), the CSV files' links are absolute; the report's stay relative."""
-    parts = document_parts(corpus, memo, site_url)
+    parts = document_parts(corpus, site_url)
     files = {
         "data/report.json": report_json(corpus, parts),
         "data/metrics.csv": facts_csv(corpus, "metrics", parts),

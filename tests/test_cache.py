@@ -1,4 +1,4 @@
-"""The caches: fingerprints that say when inputs changed, and the memo that keeps results between builds."""
+"""The cache: fingerprints that say when inputs changed, and the extraction cache kept between builds."""
 
 import pickle
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cache import ExtractionCache, Memo, fingerprint, read_kept, usable_folder
+from generator.cache import ExtractionCache, fingerprint, read_kept, usable_folder
 from generator.model import Skipped
 from tests.conftest import make_document
 
@@ -30,56 +30,6 @@ def test_a_document_counts_by_its_fingerprint_when_it_has_one():
     assert fingerprint(first) == fingerprint(second)
 
 
-def test_the_memo_keeps_what_a_build_used_for_the_next(tmp_path):
-    path = tmp_path / "memo.pickle"
-    memo = Memo(path)
-    assert memo.get("a", lambda: 1) == 1 and memo.get("b", lambda: 2) == 2
-    memo.save()
-    memo = Memo(path)
-    assert memo.get("a", lambda: 99) == 1 and (memo.hits, memo.misses) == (1, 0)
-    memo.save()
-    assert Memo(path).get("b", lambda: 3) == 3  # not asked for by the last build: dropped
-
-
-def test_a_build_that_adds_a_few_values_appends_them(tmp_path):
-    path = tmp_path / "memo.pickle"
-    first = Memo(path)
-    for key in "abcdefgh":
-        first.get(key, lambda key=key: key.upper())
-    first.save()
-    size = path.stat().st_size
-    second = Memo(path)
-    for key in "abcdefg":  # one value no longer asked for, one new
-        second.get(key, lambda: "?")
-    second.get("z", lambda: "Z")
-    second.save()
-    assert path.stat().st_size > size and path.read_bytes().startswith(path.read_bytes()[:size])
-    third = Memo(path)
-    assert [third.get(key, lambda: "?") for key in "az"] == ["A", "Z"] and third.misses == 0
-    third.save()  # asked for two of nine: written anew with those two
-    assert Memo(path).load() == {"a": "A", "z": "Z"}
-
-
-def test_a_batch_cut_short_is_left_out_and_the_file_written_anew(tmp_path):
-    path = tmp_path / "memo.pickle"
-    memo = Memo(path)
-    memo.get("a", lambda: 1)
-    memo.save()
-    with open(path, "ab") as file:
-        file.write(b"\x80\x05\x95 cut short")
-    memo = Memo(path)
-    assert memo.get("a", lambda: 99) == 1
-    memo.get("b", lambda: 2)
-    memo.save()
-    assert Memo(path).load() == {"a": 1, "b": 2}
-
-
-def test_an_unreadable_memo_is_an_empty_one(tmp_path):
-    path = tmp_path / "memo.pickle"
-    path.write_bytes(b"\x80\x05 broken")
-    assert Memo(path).get("a", lambda: 1) == 1
-
-
 class _RunsCode:
     """What a crafted cache file holds: unpickled, it would call os.system."""
 
@@ -95,8 +45,8 @@ def test_a_crafted_cache_file_runs_no_code(tmp_path):
     path = tmp_path / "entry.pickle"
     path.write_bytes(pickle_dumps((_RunsCode(), {})))
     assert read_kept(path) is None
-    path.write_bytes(pickle_dumps({"memo": _RunsCode()}))
-    assert Memo(path).load() == {}
+    path.write_bytes(pickle_dumps({"build": _RunsCode()}))
+    assert read_kept(path) is None
     assert not marker.exists()
 
 
@@ -127,7 +77,6 @@ def test_no_bytes_in_a_cache_file_raise(tmp_path, data):
     path.write_bytes(data)
     assert ExtractionCache(tmp_path).load("key") is None
     read_kept(path)
-    Memo(path).load()
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -5,7 +5,6 @@ import json
 import pytest
 
 from generator.build import gather
-from generator.cache import Memo
 from generator.export import (METRIC_COLUMNS, document_parts, dumps, facts_csv, report, report_json,
                               spreadsheet_safe)
 from tests.conftest import FIXTURES, ROOT
@@ -32,15 +31,11 @@ def test_report_text_is_sorted_unescaped_json():
     assert text == report_json(gather(ROOT / "corpus")).decode("utf-8")
 
 
-def test_report_parts_are_reused_and_give_the_same_text(tmp_path):
+def test_the_report_assembled_from_each_documents_part_is_the_report():
     corpus = gather(ROOT / "corpus")
-    memo = Memo(tmp_path / "memo.pickle")
-    first = report_json(corpus, document_parts(corpus, memo))
-    assert memo.misses == len(corpus.documents) and memo.hits == 0
-    memo.save()
-    reused = Memo(tmp_path / "memo.pickle")
-    assert report_json(corpus, document_parts(corpus, reused)) == first
-    assert reused.hits == len(corpus.documents) and reused.misses == 0
+    parts = document_parts(corpus)
+    assert len(parts) == len(corpus.documents)
+    assert report_json(corpus, parts) == report_json(corpus)
 
 
 def test_metrics_name_their_indicator_and_go_to_csv():

@@ -17,7 +17,7 @@ def test_a_stamp_changes_with_the_file_and_is_none_without_it(tmp_path):
 
 
 def test_a_write_cut_short_leaves_the_file_as_it_was(tmp_path, monkeypatch):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "kept.pickle"
     files.write_atomically(path, b"old")
 
     def failing(source, target):

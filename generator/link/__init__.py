@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from generator.cache import Memo, fingerprint
+from generator.cache import fingerprint
 from generator.link.glossary import Indicator, build_glossary
 from generator.link.organisations import Organisation, build_organisations
 from generator.link.pillars import FrameworkGroup, Pillar, build_pillars, unique_pillars
@@ -140,13 +140,8 @@ class Corpus:
         return {kind: len(self.facts_of(kind, document)) for kind in KIND_NAMES if self.facts_of(kind, document)}
 
 
-def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | None = None) -> Corpus:
-    """The corpus of `documents`, in a stable order, with their facts and what joins them.
-
-    The memo keeps what was computed from single documents (their mentions
-    of terms and pillars, their links) for the next build.
-    """
-    memo = memo or Memo()
+def link(documents: list[Document], skipped: list[Skipped], facts) -> Corpus:
+    """The corpus of `documents`, in a stable order, with their facts and what joins them."""
     ordered = sorted(documents, key=lambda d: d.source_file)
 
     def every(kind: str) -> list[Any]:
@@ -155,29 +150,28 @@ def link(documents: list[Document], skipped: list[Skipped], facts, memo: Memo | 
     frameworks = every("frameworks")
     # A strategy's members are pillars, not terms; the parts a list names (柜面通, 营销通) may be terms.
     members = {member for framework in frameworks if framework.strategy for member in framework.members}
-    index = build_terms(ordered, every("term_candidates"), exclude=members, memo=memo)
+    index = build_terms(ordered, every("term_candidates"), exclude=members)
     glossary, series = build_glossary(every("metrics"))
     names = {t.id: t.name for t in index.terms if t.kind == "organization"}
     corpus = Corpus(
         ordered, sorted(skipped, key=lambda s: s.source_file), facts,
         glossary=glossary, series_of_metric=series, organisations=build_organisations(glossary, ordered, facts, names),
         timeline=build_timeline(every("events")),
-        spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, index, memo),
+        spans=build_spans(every("events")), frameworks=build_pillars(ordered, frameworks, index),
         terms=index.terms, mentions=index.in_document,
     )
     # What joins documents through their pillars, over the pillars the corpus made of the frameworks.
     corpus.related = related_documents(ordered, index.terms, corpus.pillars)
-    corpus.links = _text_links(ordered, index, corpus.pillars, memo)
+    corpus.links = _text_links(ordered, index, corpus.pillars)
     return corpus
 
 
-def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pillar],
-                memo: Memo) -> dict[str, DocumentLinks]:
+def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pillar]) -> dict[str, DocumentLinks]:
     """Links from the text: each pillar where its framework names it and where
     its elaborations open, then each term's first mention in a document.
 
     A document's links depend on it, the terms' names and its own pillar
-    links only, so they are kept in the memo under those.
+    links only: their key hashes those, and stands for them in its pages' keys.
     """
     pillar_links: dict[str, list[tuple[str, int, int, str]]] = {}  # document -> (sentence id, *TextLink)
 
@@ -219,6 +213,5 @@ def _text_links(documents: list[Document], index: TermIndex, pillars: list[Pilla
     for document in documents:
         own = pillar_links.get(document.id, [])
         key = fingerprint("links", index.dictionary, document, own)
-        # Kept even when empty: its key still says what the document names.
-        every_link[document.id] = DocumentLinks(key, memo.get(key, lambda: links_of(document, own)))
+        every_link[document.id] = DocumentLinks(key, links_of(document, own))
     return every_link

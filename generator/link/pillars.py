@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator import rules
-from generator.cache import Memo, fingerprint
 from generator.extract.frameworks import PLACEMENTS, Framework
 from generator.link.terms import TermIndex, alternation
 from generator.model import Document, Paragraph
@@ -89,8 +88,7 @@ def pillar_id(group: str, member: str) -> str:
     return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
 
 
-def build_pillars(documents: list[Document], frameworks: list[Framework], index: TermIndex,
-                  memo: Memo | None = None) -> list[FrameworkGroup]:
+def build_pillars(documents: list[Document], frameworks: list[Framework], index: TermIndex) -> list[FrameworkGroup]:
     """Framework groups with their pillars and gathered passages, by rank (`FrameworkGroup.rank`), then in order
     of first statement."""
     groups: dict[tuple[str, tuple[str, ...]], FrameworkGroup] = {}
@@ -109,7 +107,7 @@ def build_pillars(documents: list[Document], frameworks: list[Framework], index:
             pillar.statements.append(framework)
     strategic = [pillar for pillar in pillars.values() if pillar.strategy]
     if strategic:
-        features = _ParagraphFeatures(documents, index, [p.name for p in strategic], memo or Memo())
+        features = _ParagraphFeatures(documents, index, [p.name for p in strategic])
         stating = {f.document for f in frameworks}
         # Where each sentence of a stating document stands: its paragraph and its place there.
         places = {(d.id, sentence.id): (paragraph, place) for d in documents if d.id in stating
@@ -130,7 +128,7 @@ def unique_pillars(groups: list[FrameworkGroup]) -> list[Pillar]:
 class _ParagraphFeatures:
     """TF-IDF vectors of every paragraph over the names it mentions."""
 
-    def __init__(self, documents: list[Document], index: TermIndex, members: list[str], memo: Memo):
+    def __init__(self, documents: list[Document], index: TermIndex, members: list[str]):
         names = sorted(set(members), key=lambda name: (-len(name), name))
 
         def names_in(document: Document, paragraphs: list[Paragraph]) -> list[dict[str, int]]:
@@ -146,10 +144,7 @@ class _ParagraphFeatures:
         self.paragraphs: list[tuple[str, tuple[str, ...], Paragraph, dict[str, int]]] = []
         for document in documents:
             paragraphs = [p for section in document.sections for p in section.paragraphs]
-            # What a paragraph names depends on its document, the members and the terms' names only.
-            counted = memo.get(fingerprint("paragraph names", names, index.dictionary, document),
-                               lambda: names_in(document, paragraphs))
-            for paragraph, counts in zip(paragraphs, counted):
+            for paragraph, counts in zip(paragraphs, names_in(document, paragraphs)):
                 self.paragraphs.append((document.id, tuple(s.id for s in paragraph.sentences), paragraph, counts))
         frequency = Counter(name for *_, counts in self.paragraphs for name in counts)
         total = len(self.paragraphs)

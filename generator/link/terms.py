@@ -20,7 +20,7 @@ from typing import NamedTuple
 from pypinyin import lazy_pinyin
 
 from generator import rules
-from generator.cache import Memo, fingerprint
+from generator.cache import fingerprint
 from generator.extract.terms import TermCandidate
 from generator.model import Document, term_id
 
@@ -102,7 +102,7 @@ class TermIndex:
     terms: list[Term]  # in pinyin order
     in_document: dict[str, list[tuple[Term, Mention]]]  # document id -> its mentions, in reading order
     # A hash of every name with its term's: with a document's own fingerprint,
-    # it fixes what the document names, so values computed from that can be memoized.
+    # it fixes what the document names (its links' key, see link._text_links).
     dictionary: str
 
     @cached_property
@@ -114,8 +114,7 @@ class TermIndex:
         return sorted(self.in_document[document], key=lambda found: self._rank[found[0].id])
 
 
-def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str],
-                memo: Memo | None = None) -> TermIndex:
+def build_terms(documents: list[Document], candidates: list[TermCandidate], exclude: set[str]) -> TermIndex:
     """Every term with its mentions across `documents`, in pinyin order, and the mentions by document.
 
     `exclude` names the pillars' members: they have pages of their own.
@@ -140,7 +139,7 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
         terms[name].kind = min(counted, key=lambda kind: (_KIND_RANK[kind], -counted[kind]))
     dictionary = fingerprint("dictionary", sorted((surface, term.name, term.kind == "organization")
                                                   for surface, term in by_surface.items()))
-    in_document = _find_mentions(documents, by_surface, dictionary, memo or Memo())
+    in_document = _find_mentions(documents, by_surface)
     found = [t for t in terms.values() if t.mentions or t.authored]
     for term in found:
         term.documents = sorted({m.document for m in term.mentions} | set(term.authored))
@@ -151,20 +150,14 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
 def alternation(names: tuple[str, ...]) -> re.Pattern:
     """A pattern matching any of `names`, the earlier first where two match at one place.
 
-    Compiled only when a document is scanned, and once per process: the
-    pattern of a large dictionary takes a tenth of a second to compile, and
-    a rebuild finds most documents' matches in the memo.
+    Compiled once per process: the pattern of a large dictionary takes a
+    tenth of a second to compile.
     """
     return re.compile("|".join(map(re.escape, names)))
 
 
-def _find_mentions(documents: list[Document], by_surface: dict[str, Term], dictionary: str,
-                   memo: Memo) -> dict[str, list[tuple[Term, Mention]]]:
-    """Fill every term's mentions: the longest name at each place wins. Returns them by document too.
-
-    A document's mentions depend only on it and the dictionary (`dictionary`
-    hashes it), so they are looked for again only when either changed.
-    """
+def _find_mentions(documents: list[Document], by_surface: dict[str, Term]) -> dict[str, list[tuple[Term, Mention]]]:
+    """Fill every term's mentions: the longest name at each place wins. Returns them by document too."""
     in_document: dict[str, list[tuple[Term, Mention]]] = {d.id: [] for d in documents}
     if not by_surface:
         return in_document
@@ -185,8 +178,7 @@ def _find_mentions(documents: list[Document], by_surface: dict[str, Term], dicti
     for document in documents:
         sentences = list(document.sentences())
         found = in_document[document.id]
-        for surface, position, start, end in memo.get(fingerprint("mentions", dictionary, document),
-                                                      lambda: scan(sentences)):
+        for surface, position, start, end in scan(sentences):
             sentence = sentences[position]
             term = by_surface[surface]
             mention = Mention(document.id, sentence.id, sentence.text, start, end)
