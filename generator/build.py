@@ -393,6 +393,7 @@ def _link_unchanged(config, last: Path) -> int:
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
     site = Path(config.site_dir)
+    made: set[Path] = set()  # folders made so far: one mkdir each, not one a file
     linked = 0
     for file in files:
         built = last / file.dest_uri
@@ -401,7 +402,10 @@ def _link_unchanged(config, last: Path) -> int:
                 continue  # modified: built again
         except FileNotFoundError:
             continue  # new: built
-        (site / file.dest_uri).parent.mkdir(parents=True, exist_ok=True)
+        folder = (site / file.dest_uri).parent
+        if folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made.add(folder)
         try:
             os.link(built, site / file.dest_uri)
         except OSError:  # a file system without hard links: a copy, with its time, does too
