@@ -197,7 +197,7 @@ def fingerprint(*values: Any) -> str:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {Document: _document_by_fingerprint}
-    # Without the memo, an object shared twice pickles the same as two equal
+    # Without the pickler's memo, an object shared twice pickles the same as two equal
     # copies: equal values give equal bytes however they were built.
     pickler.fast = True
     pickler.dump((build_fingerprint(), values))
