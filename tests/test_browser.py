@@ -367,3 +367,18 @@ def test_the_main_views_fit_a_phone_and_a_desktop(browser, banks_url, width):
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
     assert not errors
     page.close()
+
+
+def test_a_site_with_no_address_still_previews_its_links(page, site_url, built_site):
+    """Built without a site_url, Material's previews cannot run: previews.js shows the same preview."""
+    report = json.loads((built_site / "data" / "report.json").read_text(encoding="utf-8"))
+    document = next(d for d in report["documents"] if d["id"] == SEEDS[1])
+    page.goto(site_url + document["url"])
+    link = page.locator("article a[data-preview][href*='/terms/']").first
+    name = link.inner_text()
+    link.hover()
+    preview = page.locator(".md-tooltip2--active h3", has_text=name)
+    preview.wait_for()
+    page.locator("article h1").hover()  # the pointer leaves: the preview goes
+    page.locator(".md-tooltip2").wait_for(state="detached")
+    assert not page.errors
