@@ -121,6 +121,13 @@
     await showMore(search.results, 0, ticket);
   }
 
+  // Searching is most of what a reader does here: the engine and the index's metadata load once the
+  // page is idle (unless the connection asks to save data), so a first query waits only for its own
+  // chunks. Material's own search loads its whole index with every page.
+  if (!navigator.connection?.saveData) {
+    (window.requestIdleCallback || ((callback) => setTimeout(callback, 1000)))(() => loadPagefind(), { timeout: 3000 });
+  }
+
   input.addEventListener("input", run);
   input.addEventListener("focus", () => {
     toggle.checked = true;
