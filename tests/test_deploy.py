@@ -56,3 +56,9 @@ def test_make_clean_removes_everything_the_generator_owns():
                  if line.startswith("\trm -rf"))
     for owned in GENERATED:
         assert f"docs/{owned.rstrip('/')}" in clean.split(), owned
+
+
+def test_git_ignores_everything_the_generator_owns():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    for owned in GENERATED:
+        assert f"docs/{owned}" in ignored, owned
