@@ -93,16 +93,17 @@ class FrameworkExtractor:
             section_ends += [len(section_ends) + size] * size
         found: dict[tuple[str, tuple[str, ...]], Framework] = {}
         placements = _placements(document)
+        numbering = _heading_numbering(document)
         for position, sentence in enumerate(sentences):
             for match in _rules()["count"].finditer(sentence.text):
                 framework = self._framework(document, sentences, section_ends, position, match,
-                                            placements.get(sentence.id, "body"))
+                                            placements.get(sentence.id, "body"), numbering.get(sentence.id, 0))
                 if framework is not None:
                     found.setdefault((framework.name, framework.members), framework)
         return list(found.values())
 
     def _framework(self, document: Document, sentences: list[Sentence], section_ends: list[int],
-                   position: int, match: re.Match, placement: str) -> Framework | None:
+                   position: int, match: re.Match, placement: str, numbering: int) -> Framework | None:
         sentence = sentences[position]
         text = sentence.text
         data = _rules()["data"]
@@ -113,7 +114,7 @@ class FrameworkExtractor:
             return None  # 连续三个交易日: a duration
         label, quoted, label_end = _label(text, match)
         named_in_quotes = text[:match.start()].endswith(tuple(_OPEN_QUOTES)) and bool(label)  # “五篇大文章”
-        members, list_quoted = _list_before(text, match.start(), _numbering_length(document, sentence))
+        members, list_quoted = _list_before(text, match.start(), numbering)
         if not label and not (list_quoted and len(members) == count):
             return None  # a bare count (三步) names a framework only after an explicit list: 申请-审批-放款三步
         # Where a framework's members are elaborated: the rest of its section finds
@@ -219,12 +220,10 @@ def _split_items(text: str) -> list[str]:
     return [item.strip("".join(_OPEN_QUOTES + _CLOSE_QUOTES) + " ") for item in items]
 
 
-def _numbering_length(document: Document, sentence: Sentence) -> int:
-    """How long the numbering before a heading's title is (五、 in 五、赋能五篇大文章): 0 for other sentences."""
-    for section in document.sections:
-        if section.heading is sentence and section.title and sentence.text.endswith(section.title):
-            return len(sentence.text) - len(section.title)
-    return 0
+def _heading_numbering(document: Document) -> dict[str, int]:
+    """How long the numbering before each heading's title is (五、 in 五、赋能五篇大文章), by sentence id."""
+    return {section.heading.id: len(section.heading.text) - len(section.title) for section in document.sections
+            if section.heading is not None and section.title and section.heading.text.endswith(section.title)}
 
 
 def _list_before(text: str, end: int, begin: int = 0) -> tuple[list[str], bool]:
