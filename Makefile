@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+SITE_FLAGS ?=
 
 .PHONY: site test serve browser clean
 
@@ -20,8 +21,9 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# SITE_FLAGS=--strict fails on a skipped document or a broken link (the Pages workflow's build).
 site: $(VENV)/.installed
-	$(BIN)/reportsite build
+	$(BIN)/reportsite build $(SITE_FLAGS)
 
 serve: $(VENV)/.installed
 	$(BIN)/reportsite serve --port $(PORT)

@@ -26,11 +26,15 @@ import time
 from functools import partial
 from pathlib import Path
 
+from generator.scaffold import new_site
+
 ROOT = Path(__file__).resolve().parent.parent
 
 GENERATE = """
 import json, sys, time
 from pathlib import Path
+
+from generator.scaffold import new_site
 from generator.build import Project, generate
 start = time.perf_counter()
 generate(Project.at(Path(sys.argv[1])))
@@ -43,6 +47,8 @@ print(json.dumps({"seconds": time.perf_counter() - start}))
 LCUT = """
 import json, sys, time
 from pathlib import Path
+
+from generator.scaffold import new_site
 import jieba
 from generator.read import read_corpus
 documents, _ = read_corpus(Path(sys.argv[1]))
@@ -95,9 +101,7 @@ def project(folder: Path, count: int) -> Path:
     """A project folder with the site skeleton and `count` generated documents."""
     from bench.make_corpus import make_corpus
 
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    new_site(folder)
     make_corpus(count, folder / "corpus")
     return folder
 

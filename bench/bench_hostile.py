@@ -18,13 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_build import ROOT, folder_size, run_measured
+from generator.scaffold import new_site
+from bench.bench_build import folder_size, run_measured
 from bench.make_corpus import seed_material, vary
 from tests.hostile import figures_line
 
@@ -48,10 +48,7 @@ def measure(name: str, text: str) -> dict:
     """Build a project whose corpus is the one file `name` holding `text`."""
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(ROOT / "templates", project / "templates")
-        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-        (project / "corpus").mkdir()
+        new_site(project)
         (project / "corpus" / name).write_text(text, encoding="utf-8")
         start = time.perf_counter()
         _, peak = run_measured([sys.executable, "-m", "generator", "-q", "build", "--project", str(project)])

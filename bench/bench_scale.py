@@ -32,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.scaffold import new_site
 from bench.bench_build import folder_size, run_measured, search_in_browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,10 +75,7 @@ def naive_site(folder: Path, sources: list[Path]) -> Path:
 
 
 def project(folder: Path, sources: list[Path]) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
-    (folder / "corpus").mkdir()
+    new_site(folder)
     for source in sources:
         shutil.copy(source, folder / "corpus" / source.name)
     return folder

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from generator import export
+from generator import export, templates
 from generator.cache import (ExtractionCache, build_fingerprint, entry_key, fingerprint, keep, read_kept,
                              usable_folder)
 from generator.extract import EXTRACTORS, extract_document
@@ -61,11 +61,26 @@ class Project:
 
     @property
     def templates(self) -> Path:
+        """The folder's own templates (`pages/`, `theme/`), each file replacing the default of its name."""
         return self.root / "templates"
 
     @property
+    def page_templates(self) -> list[Path]:
+        """Where page templates are looked for, the folder's own first."""
+        own = self.templates / "pages"
+        return [own, templates.PAGES] if own.is_dir() else [templates.PAGES]
+
+    @property
+    def theme_folders(self) -> list[Path]:
+        """The theme's overrides, the folder's own first (`generator.plugin` hands them to MkDocs)."""
+        own = self.templates / "theme"
+        return [own, templates.THEME] if own.is_dir() else [templates.THEME]
+
+    @property
     def config_file(self) -> Path:
-        return self.root / "mkdocs.yml"
+        """The folder's mkdocs.yml, or the default one when it has none."""
+        own = self.root / "mkdocs.yml"
+        return own if own.is_file() else templates.CONFIG
 
     @property
     def site_url(self) -> str:
@@ -252,7 +267,7 @@ def generate(project: Project) -> Generated:
     with _collecting_rarely():
         cached = usable_folder(project.cache_folder)
         surveyed = survey(project.corpus, project.max_file_bytes)
-        inputs = fingerprint("generated", surveyed.fingerprint, templates_fingerprint(project.templates),
+        inputs = fingerprint("generated", surveyed.fingerprint, templates_fingerprint(project.page_templates),
                              project.site_url)
         last = _last_build(project) if cached else None
         if last and last["inputs"] == inputs and as_written(project.docs, last["files"], GENERATED):
@@ -345,7 +360,7 @@ def _write_docs(project: Project, corpus: Corpus, record: dict[str, Stamp]) -> W
 
 
 def _write_pages(project: Project, pages: Iterable, record: dict[str, Stamp]) -> WriteResult:
-    renderings = render_pages(project.templates, pages)
+    renderings = render_pages(project.page_templates, pages)
     return write_tree(project.docs, renderings, record=record)
 
 
@@ -355,10 +370,11 @@ def site_look(project: Project) -> str:
     the builder's version. When it changes, every page is built again."""
     from mkdocs import __version__ as mkdocs_version
 
-    theme = sorted(p for p in (project.templates / "theme").rglob("*") if p.is_file())
+    theme = [(folder, path) for folder in project.theme_folders
+             for path in sorted(p for p in folder.rglob("*") if p.is_file())]
     return fingerprint("look", mkdocs_version, build_fingerprint(), project.site_url,
-                       *((path.relative_to(project.root).as_posix(), path.read_bytes())
-                         for path in [project.config_file, *theme]))
+                       project.config_file.read_bytes(),
+                       *((path.relative_to(folder).as_posix(), path.read_bytes()) for folder, path in theme))
 
 
 def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False, last: Path | None = None) -> None:
@@ -373,7 +389,8 @@ def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False,
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(project.config_file), site_dir=str(site or project.site), strict=strict)
+    config = load_config(str(project.config_file), docs_dir=str(project.docs), site_dir=str(site or project.site),
+                         strict=strict)
     dirty = last is not None
     config.plugins.on_startup(command="build", dirty=dirty)
     try:

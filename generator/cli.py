@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from generator import __version__, export
 from generator.build import Project, build_site, gather, survey
 from generator.read import MAX_FILE_BYTES
+from generator.scaffold import new_site
 
 log = logging.getLogger("reportsite")
 
@@ -26,10 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     limit.add_argument("--max-file-mb", type=float, default=MAX_FILE_BYTES / 2**20, metavar="MB",
                        help="pass over (with a warning) corpus files larger than this (default: %(default)g)")
 
+    new = commands.add_parser("new", help="make a site folder: corpus/, mkdocs.yml and a README on using it")
+    new.add_argument("folder", type=Path, help="the folder to make (it may exist, but hold no site)")
+
     build = commands.add_parser("build", parents=[limit], help="build the site from the corpus")
     build.add_argument("--corpus", type=Path, help="corpus folder (default: PROJECT/corpus)")
     build.add_argument("--site", type=Path, help="output folder (default: PROJECT/site)")
-    build.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
+    build.add_argument("--project", type=Path, default=Path("."), help="site folder (default: .)")
     build.add_argument("--strict", action="store_true",
                        help="fail on any skipped document and on MkDocs warnings (broken links, anchors)")
 
@@ -39,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", parents=[limit], help="live site that follows corpus changes")
     serve.add_argument("--corpus", type=Path, help="corpus folder (default: PROJECT/corpus)")
-    serve.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
+    serve.add_argument("--project", type=Path, default=Path("."), help="site folder (default: .)")
     serve.add_argument("--port", type=int, default=8000)
     return parser
 
@@ -50,7 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(levelname)-8s %(message)s", stream=sys.stderr)
     try:
-        if args.command == "build":
+        if args.command == "new":
+            new_site(args.folder)
+            log.info("made %s: put documents into %s, then run `reportsite build` there",
+                     args.folder, args.folder / "corpus")
+        elif args.command == "build":
             build_site(Project.at(args.project, args.corpus, args.site, _bytes(args.max_file_mb)), strict=args.strict)
         elif args.command == "extract":
             corpus = gather(args.corpus, surveyed=survey(args.corpus, _bytes(args.max_file_mb)))

@@ -28,9 +28,10 @@ def serve(project: Project, port: int = 8000) -> None:
     os.environ["REPORTSITE_MAX_FILE_BYTES"] = str(project.max_file_bytes)
     mkdocs_serve(
         config_file=str(project.config_file),
+        docs_dir=str(project.docs),
         livereload=True,
         build_type="dirty",
-        watch=[str(project.corpus), str(project.templates)],
+        watch=[str(folder) for folder in (project.corpus, *project.theme_folders, *project.page_templates)],
         hooks=[str(HOOKS)],
         dev_addr=f"127.0.0.1:{port}",
     )

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from generator import templates
 from generator.build import Project, build_site
 from generator.model import Document, MetaValue
 from generator.read.readers import Block
 from generator.read.structure import build_sections
+from generator.scaffold import new_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -27,12 +29,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def make_project(folder: Path, corpus: Path | None = None) -> Project:
-    """A copy of this project's site skeleton in `folder`, with `corpus` (default: the seeds)."""
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
-    shutil.copytree(corpus or ROOT / "corpus", folder / "corpus")
+    """A new site folder (`reportsite new`) in `folder`, holding `corpus` (default: the seeds)."""
+    new_site(folder)
+    shutil.copytree(corpus or ROOT / "corpus", folder / "corpus", dirs_exist_ok=True)
     return Project.at(folder)
+
+
+def own_template(project: Project, name: str) -> Path:
+    """The project's own copy of the default template `name` (`pages/home.md.j2`, `theme/main.html`)."""
+    own = project.templates / name
+    own.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(templates.DEFAULTS / name, own)
+    return own
 
 
 def make_document(text: str, date: str | None = None, doc_id: str = "doc") -> Document:

@@ -13,7 +13,7 @@ from bench.make_corpus import make_corpus
 from generator.build import Project, StrictFailure, build_site, gather, generate
 from generator.cache import ExtractionCache
 from generator.export import report_json
-from tests.conftest import FIXTURES, make_project
+from tests.conftest import FIXTURES, make_project, own_template
 
 
 def _tree(root):
@@ -70,7 +70,7 @@ def test_a_site_built_after_a_change_is_the_site_a_cold_build_makes(tmp_path, ca
 def test_a_changed_theme_builds_every_page_again(tmp_path):
     project = make_project(tmp_path, FIXTURES / "corpus")
     build_site(project)
-    main = project.templates / "theme" / "main.html"
+    main = own_template(project, "theme/main.html")
     main.write_text(main.read_text(encoding="utf-8").replace("data-pagefind-body", 'data-pagefind-body data-look="新"'),
                     encoding="utf-8")
     build_site(project)
@@ -121,7 +121,7 @@ def test_a_build_puts_back_what_was_done_to_docs_by_hand(tmp_path, caplog):
 def test_an_edited_template_renders_its_pages_again(tmp_path):
     project = make_project(tmp_path, FIXTURES / "corpus")
     generate(project)
-    template = project.templates / "pages" / "term.md.j2"
+    template = own_template(project, "pages/term.md.j2")
     template.write_text(template.read_text(encoding="utf-8").replace("## 提及", "## 全部提及"), encoding="utf-8")
     generate(project)
     for page in (project.docs / "terms").glob("t-*.md"):

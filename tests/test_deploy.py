@@ -9,17 +9,25 @@ from generator.render import GENERATED
 from tests.conftest import ROOT, make_project
 
 
-def test_the_workflow_rebuilds_on_every_change_that_shows_and_publishes_the_site():
+def test_the_workflow_tests_then_builds_strictly_then_publishes_and_never_cancels_a_deploy():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     paths = workflow[True]["push"]["paths"]  # YAML reads the key `on` as True
     for watched in ("corpus/**", "templates/**", "generator/**", "mkdocs.yml"):
         assert watched in paths
-    steps = workflow["jobs"]["build"]["steps"]
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    jobs = workflow["jobs"]
+    assert any(step.get("run") == "make test" for step in jobs["test"]["steps"])
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    steps = jobs["build"]["steps"]
     build = next(step for step in steps if step.get("name") == "Build")
-    assert build["run"] == "make site" and "SITE_URL" in build["env"]
+    assert build["run"] == "make site SITE_FLAGS=--strict" and "SITE_URL" in build["env"]
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site"
                for step in steps)
-    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    for job in jobs.values():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/setup-python"):
+                assert step["with"]["cache"] == "pip"
 
 
 def _tree(root):

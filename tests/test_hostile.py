@@ -6,13 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from generator.scaffold import new_site
 from tests.hostile import INJECTED, SECRET, make_hostile_corpus
 
 
@@ -24,9 +23,7 @@ def hostile_build(tmp_path_factory):
     warned, documents = make_hostile_corpus(root)
     project = root / "project"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", project / "templates")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    new_site(project)
     done = subprocess.run([sys.executable, "-m", "generator", "build", "--project", str(project),
                            "--corpus", str(root / "corpus")], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]

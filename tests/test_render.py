@@ -10,9 +10,9 @@ import markdown
 import pytest
 
 from generator.build import generate
-from generator import rules
+from generator import rules, templates
 from generator.render import environment, human_number, markdown_inline, page_title
-from tests.conftest import FIXTURES, ROOT, make_project
+from tests.conftest import FIXTURES, make_project
 
 GOLDEN = FIXTURES / "golden"
 
@@ -39,7 +39,7 @@ def _tree(root: Path) -> dict[str, str]:
 
 def test_the_diagnostics_page_names_every_removal_rule():
     """Every rule that cuts a line (the data's, and those the readers and the head apply) has a label."""
-    labels = environment(ROOT / "templates").get_template("_labels.j2").module.removal_rules
+    labels = environment([templates.PAGES]).get_template("_labels.j2").module.removal_rules
     rules_in_data = [rule["name"] for rule in rules.load("furniture")["line_rules"]]
     applied_in_code = ["trailing_list", "page_element", "title", "byline", "person_line", "author_note"]
     assert set(rules_in_data + applied_in_code) <= labels.keys()

@@ -10,7 +10,7 @@ import time
 import urllib.request
 
 from generator.read import document_id
-from tests.conftest import make_project
+from tests.conftest import make_project, own_template
 
 
 def _free_port() -> int:
@@ -37,6 +37,11 @@ def _wait_for(condition, seconds: float = 30) -> bool:
 
 def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
     project = make_project(tmp_path)
+    theme = own_template(project, "theme/main.html")
+    home = own_template(project, "pages/home.md.j2")
+    (project.docs / "stylesheets").mkdir(parents=True)
+    stylesheet = project.docs / "stylesheets" / "own.css"  # a file of one's own in docs/
+    stylesheet.write_text("/* own */\n", encoding="utf-8")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
@@ -68,7 +73,6 @@ def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
         assert builds() - before == 1  # the edit's; the pages it rewrote are not watched
 
         before = builds()
-        stylesheet = next((project.docs / "assets" / "stylesheets").glob("*.css"))
         stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
         assert _wait_for(lambda: builds() > before), "".join(log)  # docs/ beside the pages is watched
         assert _wait_for(settled)
@@ -80,7 +84,6 @@ def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
         assert _wait_for(settled)
         assert _home(page) == ""  # gone from the served site, though its builds are dirty
 
-        theme = project.templates / "theme" / "main.html"
         theme.write_text(theme.read_text(encoding="utf-8").replace("{% block content %}",
                                                                      "{% block content %}<p>主题改过</p>"),
                          encoding="utf-8")
@@ -89,7 +92,6 @@ def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
         assert _wait_for(settled)
 
         # A broken build: the server says why and keeps serving the last good site, never hanging.
-        home = project.templates / "pages" / "home.md.j2"
         working = home.read_text(encoding="utf-8")
         home.write_text(working + "{% if %}", encoding="utf-8")
         assert _wait_for(lambda: any("the rebuild failed" in line for line in list(log))), "".join(log)

@@ -8,7 +8,6 @@ quotes joins the documents that merely use it.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter

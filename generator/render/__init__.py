@@ -1,6 +1,6 @@
 """Rendering: the linked corpus to Markdown pages and data files.
 
-Templates live in the project's `templates/pages/` (Jinja2). Rendering only
+Templates live in `templates/pages/` (Jinja2): a site folder's own, then the package's. Rendering only
 formats what the link stage computed; it never reads or extracts. Document
 text is always passed to templates as data and escaped there, so nothing a
 document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page.
@@ -9,7 +9,7 @@ document contains (`<script>`, `{{ }}`, Markdown syntax) can run or break a page
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from generator.cache import fingerprint
 from generator.link import KIND_NAMES
 from generator.link.glossary import categories
 from generator.timeexpr import period_end
-from generator.render.pages import Page, site_pages
+from generator.render.pages import Page
 from generator.write import Rendering
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
@@ -108,15 +108,16 @@ def linked_text(text: str, links: list, prefix: str) -> Markup:
     return Markup("".join(out))
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """The Jinja2 environment over `templates/pages`, escaping by default.
+def environment(folders: Sequence[Path]) -> jinja2.Environment:
+    """The Jinja2 environment over the page template `folders` (the first holding a name wins),
+    escaping by default.
 
     Templates are compiled in every process that renders (a tenth of a
     second), never loaded compiled from a cache: Jinja2's compiled templates
     are code, which a file planted in a cache folder would run.
     """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates / "pages"),
+        loader=jinja2.FileSystemLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -133,19 +134,21 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def templates_fingerprint(templates: Path) -> str:
-    """A hash of every page template: a changed template renders its pages again."""
-    return fingerprint(*((path.name, path.read_bytes()) for path in sorted((templates / "pages").iterdir())
-                         if path.is_file()))
+def templates_fingerprint(folders: Sequence[Path]) -> str:
+    """A hash of every page template in use: a changed template renders its pages again."""
+    in_use: dict[str, Path] = {}
+    for folder in reversed(folders):  # the first folder's file of a name is the one used
+        in_use.update((path.name, path) for path in folder.iterdir() if path.is_file())
+    return fingerprint(*((name, in_use[name].read_bytes()) for name in sorted(in_use)))
 
 
-def render_pages(templates: Path, pages: Iterable[Callable[[], Page]]) -> Iterator[tuple[str, Rendering]]:
+def render_pages(folders: Sequence[Path], pages: Iterable[Callable[[], Page]]) -> Iterator[tuple[str, Rendering]]:
     """`pages` (from `site_pages`), each gathered as it is asked for: its path under docs/ and a
     `Rendering` keyed by its context and the templates, so that the writer renders only
     those whose key changed since the last build."""
-    env = environment(templates)
+    env = environment(folders)
     env.globals.update(categories_by_id={c.id: c for c in categories()}, term_limits=rules.load("terms"))
-    version = templates_fingerprint(templates)
+    version = templates_fingerprint(folders)
     for make in pages:
         page = make()
         yield page.path, Rendering(fingerprint("page", version, page.template, page.inputs),
