@@ -47,3 +47,8 @@ def test_a_few_damaged_bytes_in_utf8_are_replaced_and_counted_not_the_document()
 def test_text_in_another_encoding_is_never_taken_for_damaged_utf8():
     for data in (TEXT.encode("gbk"), "Café crème brûlée à la carte\n".encode("latin-1")):
         assert decode(data)[1] != "utf-8"
+
+
+@pytest.mark.parametrize("text", ["工行发布半年报。", "招商银行", "数字化转型"])
+def test_a_short_gbk_text_is_read_as_chinese_not_korean(text):
+    assert decode(text.encode("gbk")).text == text

@@ -113,3 +113,39 @@ def test_a_row_labels_unit_goes_with_its_figures():
                         ["客服NPS（客户净推荐值，%）", "91.0%", "89.8%"], ["说明（注）", "见附注", "—"]], True) == [
         "2025年资产总额59,257.77亿元，2024年57,692.70亿元。", "2025年客服NPS（客户净推荐值）91.0%，2024年89.8%。",
         "2025年说明（注）见附注，2024年—。"]
+
+
+PORTAL = """<html><head><meta charset="utf-8"><title>工行手机银行用户突破5亿_财经频道</title></head><body>
+<div class="top"><a href="/">首页</a> <a href="/login">登录</a> <a href="/reg">注册</a> <a href="/app">下载客户端</a></div>
+<div class="channel"><ul><li><a href="/1">财经</a></li><li><a href="/2">股票</a></li><li><a href="/3">基金</a></li>
+<li><a href="/4">理财</a></li><li><a href="/5">银行</a></li><li><a href="/6">保险</a></li></ul></div>
+<div class="wrap"><div class="left">
+<h1>工行手机银行用户突破5亿</h1>
+<div class="content">
+<p>中国工商银行日前披露，截至2024年6月末，该行个人手机银行客户达到5.2亿户，较上年末增长3.1%，月活跃用户超过1.8亿户，继续保持同业领先。</p>
+<p>工行有关负责人表示，下一步将持续推进<a href="/t/1">数字化转型</a>，围绕<a href="/t/2">手机银行</a>和<a href="/t/3">普惠金融</a>加大投入。</p>
+<p>据介绍，工行今年以来上线了适老化服务、跨境支付等多项新功能，线上渠道交易占比已经超过百分之九十八，线下网点正在加快转型为综合化服务中心。</p>
+<p>业内人士认为，大型银行在数字化经营上的持续投入，正在改变零售银行业务的竞争格局，客户体验将成为下一阶段竞争的关键所在。</p>
+</div></div>
+<div class="right"><h3>相关新闻</h3><ul>
+<li><a href="/n/1">建行发布半年报：净利润增长</a></li><li><a href="/n/2">招行App月活破亿</a></li>
+<li><a href="/n/3">农行推出数字人民币新场景</a></li><li><a href="/n/4">中行跨境金融服务升级</a></li></ul></div></div>
+<div class="bottom"><a href="/about">关于我们</a> | <a href="/contact">联系我们</a> | 京ICP备00000000号</div>
+</body></html>"""
+
+
+def test_a_portal_page_keeps_its_article_and_leaves_the_menus_logins_and_headline_lists():
+    source = HtmlReader().parse(PORTAL)
+    texts = [block.text for block in source.blocks]
+    assert any(text.startswith("中国工商银行日前披露") for text in texts)
+    assert any(text.startswith("工行有关负责人表示") for text in texts)  # its links do not make it a menu
+    assert any(text.startswith("业内人士认为") for text in texts)
+    for furniture in ("登录", "理财", "招行App月活破亿", "京ICP备"):
+        assert not any(furniture in text for text in texts), furniture
+    assert any(removed.rule == "not_main_text" and "招行App月活破亿" in removed.text for removed in source.removed)
+
+
+def test_front_matter_after_a_blank_line_is_read():
+    source = MarkdownReader().parse("\n\n---\ntitle: 工行年报解读\ndate: 2024-03-28\n---\n正文一句。\n")
+    assert source.meta["title"].value == "工行年报解读" and source.meta["date"].value == "2024-03-28"
+    assert [block.text for block in source.blocks] == ["正文一句。"]

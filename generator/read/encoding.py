@@ -79,9 +79,23 @@ def _as_utf8(data: bytes) -> Decoded | None:
     return Decoded(text.lstrip("\ufeff"), "utf-8", replaced)
 
 
+#: Korean and Japanese double-byte encodings, whose byte ranges GBK shares: on a
+#: short text charset-normalizer may choose one of them for Chinese (a few lines
+#: of GBK read as Korean). The corpus is Chinese, so GB18030 wins when it reads
+#: the bytes whole.
+_READ_AS_CHINESE = frozenset({"cp949", "euc_kr", "johab", "iso2022_kr", "shift_jis", "cp932", "euc_jp",
+                              "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213", "iso2022_jp"})
+
+
 def _detected(data: bytes) -> Decoded:
-    """The text of bytes in any other encoding, as charset-normalizer finds it."""
+    """The text of bytes in any other encoding, as charset-normalizer finds it (GB18030 before Korean
+    and Japanese)."""
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise NotText("binary data or an unknown encoding")
+    if best.encoding in _READ_AS_CHINESE:
+        try:
+            return Decoded(data.decode("gb18030").lstrip("\ufeff"), "gb18030")
+        except UnicodeDecodeError:
+            pass
     return Decoded(str(best).lstrip("\ufeff"), codecs.lookup(best.encoding).name)  # utf_16 -> utf-16
