@@ -220,7 +220,38 @@ def data_files(corpus: Corpus, site_url: str = "") -> dict[str, bytes]:
     for organisation in corpus.organisations:
         owned = [m for _, series in organisation.series for m in series.metrics] + organisation.one_off
         files[metrics_csv_path("organisations", organisation.id)] = _metrics_csv(corpus, owned, site_url)
+    files.update(figure_index(corpus))
     return files
+
+
+#: A figure as written, from its first digit: 4.43亿户 of 4.43亿户, 4.3% of 同比增长4.3%.
+_WRITTEN_FIGURE = re.compile(r"\d.*")
+#: How many leading digits name the file of a figure's entries (`figure_index`).
+FIGURE_KEY_DIGITS = 2
+
+
+def figure_key(written: str) -> str:
+    """The file a figure as written is looked up in: its first digits, point and separators left out
+    (4.43亿户 and 4.43亿 are both in 44). The site's search script computes the same."""
+    number = re.match(r"[\d.,]*", written).group()
+    return "".join(char for char in number if char.isdigit())[:FIGURE_KEY_DIGITS]
+
+
+def figure_index(corpus: Corpus) -> dict[str, bytes]:
+    """Every figure the documents state, as written, with the sentence that states it: what the site's
+    search looks a figure up in when one is typed (4.43亿, 1.54%), since its full-text index splits
+    numbers at the point. One file per `figure_key`, so a query fetches only its own."""
+    titles = corpus.titles
+    files: dict[str, dict[tuple[str, str], dict[str, str]]] = {}
+    for metric in (m for document in corpus.documents for m in corpus.facts_of("metrics", document)):
+        written = _WRITTEN_FIGURE.search(metric.text)
+        if not written:
+            continue
+        entry = {"figure": written.group(), "url": metric.source_url, "title": titles[metric.document],
+                 "sentence": metric.sentence}
+        files.setdefault(figure_key(entry["figure"]), {})[entry["figure"], entry["url"]] = entry
+    return {f"data/figures/{key}.json": _encoded([entries[at] for at in sorted(entries)])
+            for key, entries in sorted(files.items())}
 
 
 def metrics_csv_path(kind: str, id: str) -> str:

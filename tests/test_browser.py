@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from unittest import mock
 
+import lxml.html
 import pytest
 
 from tests.conftest import ARTIFACTS, FIXTURES, build_site, make_project, screenshot, serving
@@ -60,6 +62,29 @@ def test_search_results_screenshot(page, site_url):
     assert search(page, "人才")
     screenshot(page, "search-人才")
     assert page.locator(".md-search-result mark").first.inner_text() == "人才"
+
+
+@pytest.mark.parametrize("query, document, figure", [
+    ("4.43亿", SEEDS[1], "4.43亿户"),  # as written, without its unit word
+    ("1.54%", SEEDS[1], "1.54%"),
+    ("４.４３亿", SEEDS[1], "4.43亿户"),  # typed with full-width digits
+])
+def test_a_figure_typed_as_written_finds_the_sentence_that_states_it_first(page, site_url, query, document, figure):
+    page.goto(site_url)
+    found = search(page, query)
+    assert found[0] == f"/documents/{document}/", found
+    first = page.locator("li.md-search-result__item").first
+    assert first.locator("mark").all_inner_texts() == [figure]
+    assert "#s-" in first.locator("a").first.get_attribute("href")  # to the sentence itself
+    assert not page.errors
+
+
+def test_highlighting_marks_whole_words_of_the_query_not_single_characters(page, site_url):
+    page.goto(site_url)
+    search(page, "4.43亿")
+    marks = page.locator(".md-search-result mark").all_inner_texts()
+    assert marks and all(mark in ("4.43亿户",) or len(mark.strip()) >= 2 for mark in marks), marks
+    assert "4" not in [mark.strip() for mark in marks]
 
 
 def test_linked_sentence_is_highlighted(page, site_url, built_site):
@@ -228,7 +253,7 @@ def test_each_owner_has_its_own_line_and_a_decrease_plots_below_zero(page, banks
     # Under the charts, the owners side by side on like periods.
     table = page.locator("h2:has-text('各机构比较 · 数值') + p + table, h2:has-text('各机构比较 · 数值') + p + div table")
     rows = table.locator("tbody tr").all_inner_texts()
-    assert len(rows) == 3 and all("\t2023\t" in row for row in rows), rows
+    assert len(rows) == 3 and all("\t2023年\t" in row for row in rows), rows
     screenshot(page, "indicator-owners")
     assert not page.errors
 
@@ -382,3 +407,31 @@ def test_a_site_with_no_address_still_previews_its_links(page, site_url, built_s
     page.locator("article h1").hover()  # the pointer leaves: the preview goes
     page.locator(".md-tooltip2").wait_for(state="detached")
     assert not page.errors
+
+
+#: Latin words the interface may show besides the documents' own: the file formats offered for download
+#: and the names of those files, the encoding a document was read in (on the diagnostics page), and an
+#: indicator's established abbreviation (MAU, among the names indicators.yaml gives it).
+INTERFACE_LATIN = re.compile(r"CSV|JSON|MAU|utf-8|\w+\.(?:csv|json|txt)")
+
+
+def test_the_interface_is_chinese_throughout(built_site):
+    """Every page's text and labels (title, aria-label, placeholder, alt), less the documents' own
+    words and file names: no English, no jargon (Made with…, Permanent link, TF-IDF, jieba)."""
+    corpus = built_site.parent / "corpus"
+    from_documents = " ".join([*(p.read_text(encoding="utf-8", errors="ignore") for p in corpus.iterdir()),
+                               *(p.name for p in corpus.iterdir())])
+    from_documents += " ".join(entry for entry in (built_site / "data" / "userdict.txt").read_text(
+        encoding="utf-8").split())  # the terms and aliases the documents gave
+    foreign = {}
+    for page in built_site.rglob("*.html"):
+        root = lxml.html.parse(str(page)).getroot()
+        for hidden in root.iter("script", "style", "svg", "code", "pre"):
+            hidden.drop_tree()
+        labels = [value for element in root.iter() if isinstance(element.tag, str)
+                  for name, value in element.attrib.items() if name in ("title", "aria-label", "placeholder", "alt")]
+        for text in (root.text_content(), *labels):
+            for word in re.findall(r"[A-Za-z][A-Za-z.\-]*[A-Za-z0-9-]", text):
+                if word not in from_documents and not INTERFACE_LATIN.fullmatch(word):
+                    foreign.setdefault(word, page.relative_to(built_site).as_posix())
+    assert not foreign, sorted(foreign.items())

@@ -83,6 +83,16 @@ def period_label(value: str) -> str:
     return "全年"
 
 
+def period_name(value: str | None) -> str:
+    """A period in full, as the tables show it: 2021年上半年, 2021年6月30日, 2021年, 2021—2023年; 未知."""
+    if not value:
+        return "未知"
+    label = period_label(value)
+    if "/" in value:
+        return label
+    return f"{value[:4]}年" if label == "全年" else f"{value[:4]}年{label}"
+
+
 def chart_points(series) -> list[dict]:
     """The points one series draws, in period order: one actual per period, each placed at its
     period's end (H1 at 06-30, a year at 12-31), then its targets, marked."""
@@ -129,6 +139,7 @@ def environment(folders: Sequence[Path]) -> jinja2.Environment:
     env.filters["human_number"] = human_number
     env.filters["chart_series"] = chart_series
     env.filters["period_label"] = period_label
+    env.filters["period_name"] = period_name
     env.filters["linked"] = linked_text
     env.globals["kind_names"] = KIND_NAMES
     return env

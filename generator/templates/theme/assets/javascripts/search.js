@@ -41,10 +41,19 @@
 
   // Pagefind's excerpts are page text with <mark> around the hits. They are
   // rebuilt as text nodes and marks, so no text from a document becomes markup.
+  // Only marks that are a word of the query stay: Pagefind also marks single characters and digits
+  // of unrelated words (the 4 of 4678亿元 for 4.43亿).
   function excerptNodes(excerpt) {
     const body = new DOMParser().parseFromString(excerpt, "text/html").body;
+    const query = input.value.trim().toLowerCase();
+    const isWord = (text) => {
+      const word = text.trim().toLowerCase();
+      return word === query || (word.length >= 2 && (query.includes(word) || word.includes(query)));
+    };
     return [...body.childNodes].map((node) =>
-      node.nodeName === "MARK" ? element("mark", "", [node.textContent]) : document.createTextNode(node.textContent));
+      node.nodeName === "MARK" && isWord(node.textContent)
+        ? element("mark", "", [node.textContent])
+        : document.createTextNode(node.textContent));
   }
 
   function element(tag, className, children = []) {
@@ -103,6 +112,41 @@
     }
   }
 
+  // A figure typed as written (4.43亿, 1.54%, ９９.９９％): Pagefind splits numbers at the point, so
+  // it is looked up in the figure index the build writes (data/figures/KEY.json, KEY its first two
+  // digits: generator/export.py figure_key), and the sentences that state it come first.
+  const FIGURE = /^\d[\d.,]*\D{0,6}$/;
+  const figureFiles = new Map();
+  function asWritten(text) {
+    return text.normalize("NFKC").replace(/[\s,]/g, "");
+  }
+  async function figureHits(query) {
+    const figure = asWritten(query);
+    if (!FIGURE.test(figure)) return [];
+    const key = figure.match(/^[\d.]*/)[0].replace(/\D/g, "").slice(0, 2);
+    if (!figureFiles.has(key)) {
+      figureFiles.set(key, fetch(new URL(`data/figures/${key}.json`, base))
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []));
+    }
+    return (await figureFiles.get(key)).filter((entry) => asWritten(entry.figure).startsWith(figure));
+  }
+
+  // A sentence, the figure in it marked; built as text nodes, so no document text becomes markup.
+  function figureItem(entry) {
+    const title = element("h1");
+    title.textContent = entry.title;
+    const at = entry.sentence.indexOf(entry.figure);
+    const excerpt = at < 0 ? element("p", "", [entry.sentence]) : element("p", "", [
+      entry.sentence.slice(0, at), element("mark", "", [entry.figure]), entry.sentence.slice(at + entry.figure.length),
+    ]);
+    const link = element("a", "md-search-result__link", [
+      element("article", "md-search-result__article md-typeset", [title, excerpt]),
+    ]);
+    link.href = new URL(entry.url, base).href;
+    return element("li", "md-search-result__item", [link]);
+  }
+
   let latest = 0;
   async function run() {
     const query = input.value.trim();
@@ -114,10 +158,11 @@
     }
     const module = await loadPagefind();
     module.preload(query); // fetch the query's index chunks while the typing settles
-    const search = await module.debouncedSearch(query, {}, 60);
+    const [search, figures] = await Promise.all([module.debouncedSearch(query, {}, 60), figureHits(query)]);
     if (search === null || ticket !== latest) return; // a newer query superseded this one
-    meta.textContent = count(search.results.length);
-    list.replaceChildren();
+    // The sentences that state a figure first; then the pages the full text finds for its digits.
+    meta.textContent = count(figures.length + search.results.length);
+    list.replaceChildren(...figures.map(figureItem));
     await showMore(search.results, 0, ticket);
   }
 
