@@ -9,16 +9,20 @@ SITE_FLAGS ?=
 
 .PHONY: site test serve browser clean
 
+# setuptools warns at every editable install that a folder named like the
+# package could shadow it: here that folder is the package itself.
+EDITABLE := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e
+
 # The project installed with its runtime dependencies, redone when they change.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(EDITABLE) .
 	touch $@
 
 # The test tools on top.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(EDITABLE) '.[test]'
 	touch $@
 
 # SITE_FLAGS=--strict fails on a skipped document or a broken link (the Pages workflow's build).
