@@ -8,7 +8,9 @@ stage gathers documents and facts into a `Corpus`. Nothing here renders.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: The metadata fields every document has, known or not.
 META_FIELDS = ("title", "date", "author", "publisher")
@@ -166,4 +168,23 @@ def sentence_ids(texts: list[str]) -> list[str]:
 
 def term_id(name: str) -> str:
     """The id of the term named `name`: its page's name, and an owner's `entity_id`."""
-    return "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return readable_id(name)
+
+
+_ID_WORDS = re.compile(r"[a-z0-9]+")
+#: The longest readable part of an id, before its hash.
+ID_SLUG_CHARS = 48
+
+
+@lru_cache(maxsize=None)
+def readable_id(name: str, within: str = "") -> str:
+    """An ASCII id a person can read in a URL: the name's pinyin (its Latin letters and digits as they
+    are) joined by hyphens, then four hex digits of a hash of the name (and of what it is `within`,
+    such as a pillar's framework), since pinyin alone is the same for homophones:
+    中国工商银行 → zhong-guo-gong-shang-yin-hang-5be0, 工银e生活 → gong-yin-e-sheng-huo-…"""
+    from pypinyin import lazy_pinyin  # a dictionary that takes a third of a second to load
+
+    words = [word for syllable in lazy_pinyin(name) for word in _ID_WORDS.findall(syllable.lower())]
+    slug = "-".join(words)[:ID_SLUG_CHARS].rstrip("-")
+    digest = hashlib.sha1(f"{within}|{name}".encode("utf-8")).hexdigest()[:4]
+    return f"{slug}-{digest}" if slug else digest

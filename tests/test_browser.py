@@ -340,7 +340,7 @@ def test_a_chart_can_be_saved_as_svg_and_png(page, banks_url):
 def test_links_preview_their_target_on_hover(page, banks_url):
     page.goto(banks_url + "organisations/")
     page.get_by_role("link", name="中国工商银行").click()
-    page.wait_for_url("**/organisations/t-*/")
+    page.wait_for_url("**/organisations/zhong-guo-*/")
     page.locator("article a[href$='/metrics/operating-income/']").first.hover()
     preview = page.locator(".md-tooltip2", has_text="银行在一个报告期内经营活动带来的全部收入")  # the indicator's definition
     preview.wait_for()

@@ -13,6 +13,7 @@ from bench.make_corpus import make_corpus
 from generator.build import Project, StrictFailure, build_site, gather, generate
 from generator.cache import ExtractionCache
 from generator.export import report_json
+from generator.model import term_id
 from tests.conftest import FIXTURES, make_project, own_template
 
 
@@ -124,7 +125,7 @@ def test_an_edited_template_renders_its_pages_again(tmp_path):
     template = own_template(project, "pages/term.md.j2")
     template.write_text(template.read_text(encoding="utf-8").replace("## 提及", "## 全部提及"), encoding="utf-8")
     generate(project)
-    for page in (project.docs / "terms").glob("t-*.md"):
+    for page in (project.docs / "terms").glob("*-????.md"):
         assert "## 全部提及" in page.read_text(encoding="utf-8")
 
 
@@ -263,7 +264,7 @@ def test_a_name_one_document_introduces_is_linked_on_the_unchanged_pages_that_us
     generate(cold)
     after = _tree(warm.docs)
     assert after == _tree(cold.docs)
-    assert after["documents/b.md"] != before["documents/b.md"] and b"terms/t-" in after["documents/b.md"]
+    assert after["documents/b.md"] != before["documents/b.md"] and f"terms/{term_id('数智平台')}.md".encode() in after["documents/b.md"]
 
 
 def test_a_file_changed_while_it_is_read_is_read_again_by_the_next_build(tmp_path, monkeypatch, caplog):

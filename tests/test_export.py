@@ -5,6 +5,7 @@ import json
 import pytest
 
 from generator.build import gather
+from generator.model import readable_id
 from generator.export import (METRIC_COLUMNS, document_parts, dumps, facts_csv, report, report_json,
                               spreadsheet_safe)
 from tests.conftest import FIXTURES, ROOT
@@ -46,7 +47,7 @@ def test_metrics_name_their_indicator_and_go_to_csv():
     paged = {i.id for i in corpus.glossary}
     assert {m["indicator"] for m in data["metrics"]} - {None} == paged
     one_off = [m for m in data["metrics"] if m["subject"] and m["indicator"] is None]
-    assert one_off and all(m["series"].startswith("m-") for m in one_off)
+    assert one_off and all(m["series"].startswith(readable_id(m["subject"])) for m in one_off)
     text = facts_csv(corpus, "metrics").decode("utf-8")
     assert text.startswith("\ufeff")  # spreadsheet programs read UTF-8 Chinese only with the BOM
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))

@@ -5,7 +5,7 @@ import pytest
 from generator.build import gather
 from generator.export import report
 from generator.extract.metrics import MetricExtractor
-from generator.model import term_id
+from generator.model import readable_id, term_id
 from generator.render import chart_points
 from generator.link.glossary import build_glossary, indicator_of, period_kind
 from tests.conftest import FIXTURES, make_document
@@ -47,7 +47,7 @@ def test_phrasings_of_different_documents_meet_on_one_indicator():
     assert [m.period for m in series.dated] == ["2021-08-30", "2024-03-28"]  # texts naming no year: their own days
     assert availability.latest.value == 99.95
     [own] = [i for i in glossary if i.category == "other"]
-    assert own.id.startswith("m-") and own.definition is None
+    assert own.id == readable_id(own.name) and own.definition is None  # zhong-xin-…: its name, readable
 
 
 def test_levels_and_changes_are_separate_series():
@@ -60,7 +60,7 @@ def test_levels_and_changes_are_separate_series():
 def test_a_figure_reported_once_has_no_page_but_a_series():
     glossary, series = build_glossary(_metrics(("数字乡村平台已覆盖31省份。", "2021-08-30")))
     [metric] = _metrics(("数字乡村平台已覆盖31省份。", "2021-08-30"))
-    assert glossary == [] and series[metric.id].startswith("m-")
+    assert glossary == [] and series[metric.id].startswith(readable_id(metric.subject))
 
 
 # The fixture corpus of three banks (tests/fixtures/banks): whose figure, actual or target, which series.

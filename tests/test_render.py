@@ -95,7 +95,7 @@ def test_lists_of_parts_are_shown_apart_from_the_strategies_with_no_pages(projec
     assert "## 中国工商银行 · 科技强行" in strategies and "五个领域" not in strategies
     assert "**中国工商银行 · 五个领域**：大财富、全融资、促消费、强智能、优体验" in lists
     pages = {path.read_text(encoding="utf-8").split("\n# ", 1)[1].split(" <small>")[0]
-             for path in (project.docs / "pillars").glob("p-*.md")}
+             for path in (project.docs / "pillars").glob("*-????.md")}
     assert "敏捷" in pages and not pages & {"大财富", "柜面通", "弹性架构"}
     from generator.model import term_id
     organisation = (project.docs / "organisations" / f"{term_id('中国工商银行')}.md").read_text(encoding="utf-8")

@@ -11,13 +11,13 @@ two documents or two owners report it (a one-off figure stays on its document).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import NamedTuple
 
 from generator import rules
 from generator.extract.metrics import Metric
+from generator.model import readable_id
 from generator.timeexpr import period_sort_key
 
 
@@ -238,7 +238,7 @@ def build_glossary(metrics: list[Metric]) -> tuple[list[Indicator], dict[str, st
             continue  # nothing to group it by; it still stands on its document's page
         entry = indicator_of(metric.subject, metric.unit, metric.change)
         if entry is None:
-            key = "m-" + hashlib.sha1(metric.subject.encode("utf-8")).hexdigest()[:8]
+            key = readable_id(metric.subject)
             entry = {"id": key, "name": metric.subject, "category": "other", "definition": None, "aliases": [],
                      "catalogued": False}
         indicator = indicators.get(entry["id"])

@@ -14,7 +14,6 @@ score and the sentence they start at.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 from generator import rules
 from generator.extract.frameworks import PLACEMENTS, Framework
 from generator.link.terms import TermIndex, alternation
-from generator.model import Document, Paragraph
+from generator.model import Document, Paragraph, readable_id
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ class FrameworkGroup:
 
 
 def pillar_id(group: str, member: str) -> str:
-    return "p-" + hashlib.sha1(f"{group}|{member}".encode("utf-8")).hexdigest()[:8]
+    return readable_id(member, within=group)
 
 
 def build_pillars(documents: list[Document], frameworks: list[Framework], index: TermIndex) -> list[FrameworkGroup]:
