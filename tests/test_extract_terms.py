@@ -1,4 +1,4 @@
-"""Term candidates: quoted names, products by their cue, people with their posts."""
+"""Term candidates: quoted names (not figures of speech), products by their cue, in lists and by brand, people."""
 
 from generator.extract.terms import TermExtractor
 from tests.conftest import make_document
@@ -38,3 +38,23 @@ def test_organisations_the_catalogue_does_not_know_are_candidates_too():
 
 def test_a_measure_word_or_a_kind_is_no_organisation():
     assert candidates("全力支持第一个人金融银行战略，股票型基金规模上升。", kinds=("organization",)) == []
+
+
+def test_figures_of_speech_in_quotes_are_not_names():
+    text = "建立金融科技人才“蓄水池”机制，推动业务科技“煲汤式”融合，推进“揭榜挂帅”机制。"
+    assert candidates(text) == [("揭榜挂帅", "concept", None)]  # a reservoir and a manner say what it is like
+
+
+def test_products_a_list_names_without_quotes():
+    found = candidates("工行依托聚富通、API、工行云等开放平台，推动周转贷、构建贷、物业贷等传统线下产品线上化。")
+    # API reads as no name (the link stage knows it as a concept); two of three items do: the list names
+    assert [name for name, kind, _ in found if kind == "product"] == ["聚富通", "工行云", "周转贷", "构建贷", "物业贷"]
+
+
+def test_lists_of_kinds_of_product_name_none():
+    assert candidates("推出存款、基金、理财等产品。") == []
+    assert candidates("覆盖钢铁、水泥、玻璃、乙烯、甲醇、锂电池、新能源汽车等重点产品。") == []
+
+
+def test_a_name_opened_by_a_brand_is_a_product():
+    assert candidates("构建工银e生活6.0平台型生活服务新生态。") == [("工银e生活", "product", None)]

@@ -60,3 +60,25 @@ def test_related_documents_share_rare_terms():
     assert [other for other, _ in related["a"]] == ["b"]
     assert related["b"][0][0] == "a" and "揭榜挂帅" in related["b"][0][1]
     assert [other for other, _ in related["c"]] == ["b"]
+
+
+def test_a_name_that_shortens_another_the_document_introduces_is_its_alias():
+    documents = [make_document("推广“客户经理云工作室”，客户经理在手机银行开通“云工作室”。\n"
+                               "推出“生成式人工智能”应用，人工智能持续赋能。\n", doc_id="a")]
+    candidates = [c for d in documents for c in TermExtractor().extract(d)]
+    found = {t.name: t for t in build_terms(documents, candidates, set()).terms}
+    assert "云工作室" not in found and found["客户经理云工作室"].aliases == ["云工作室"]
+    assert "人工智能" in found  # a known concept never shortens another
+
+
+def test_a_list_named_platform_known_as_a_concept_keeps_its_kind():
+    documents = [make_document("工行依托聚富通、API、工行云等开放平台。\n", doc_id="a")]
+    candidates = [c for d in documents for c in TermExtractor().extract(d)]
+    found = {t.name: t for t in build_terms(documents, candidates, set()).terms}
+    assert found["API"].kind == "concept" and found["聚富通"].kind == "product"
+
+
+def test_a_meeting_is_no_organisation():
+    documents = [make_document("中央金融工作会议提出做好五篇大文章。\n", doc_id="a")]
+    found = {t.name: t for t in build_terms(documents, [], set()).terms}
+    assert found["中央金融工作会议"].kind == "concept"

@@ -15,6 +15,7 @@ from functools import cache
 
 from generator import rules
 from generator.extract.owners import document_subject, organisations_in
+from generator.extract.words import lcut, tagged
 from generator.model import Document
 
 
@@ -34,8 +35,16 @@ def _rules():
     data = rules.load("terms")
     posts = "|".join(map(re.escape, sorted(rules.load("metadata")["posts"], key=len, reverse=True)))
     family = "|".join([*data["person_compound_surnames"], f"[{data['person_surnames']}]"])
+    nouns = "|".join(map(re.escape, data["list_product_nouns"]))
+    shortest, longest = data["list_item_chars"]
+    item = rf"[^、，,。；;：:\s“”\"（）()]{{{shortest},{longest}}}"
+    brands = "|".join(map(re.escape, sorted({b for o in data["organisations"] for b in o.get("brands", [])},
+                                             key=len, reverse=True)))
     return {
         "data": data,
+        # 聚富通、API、工行云等开放平台: the items, the first with whatever stands before it
+        "product_list": re.compile(rf"(?P<items>(?:{item}、)+{item})等[\u4e00-\u9fff]{{0,4}}?(?:{nouns})"),
+        "branded": re.compile(data["branded_name"].format(brands=brands)),
         "quoted": re.compile(r"[“\"「『]([^”\"」』]+)[”\"」』]"),
         "quoted_not": re.compile(data["quoted_not"]),
         "person": re.compile(rf"(?P<post>{posts})(?P<name>(?:{family})[\u4e00-\u9fff]{{1,2}}?){data['person_after']}"),
@@ -67,15 +76,60 @@ class TermExtractor:
                 found.append(TermCandidate(owner.name, "organization", document.id, sentence.id))
             for quoted in r["quoted"].finditer(sentence.text):
                 name = quoted.group(1).strip()
-                if not data["quoted_min_chars"] <= len(name) <= data["quoted_max_chars"] or r["quoted_not"].search(name):
+                if not data["quoted_min_chars"] <= len(name) <= data["quoted_max_chars"] or r["quoted_not"].search(name) \
+                        or _figure_of_speech(name):
                     continue
                 # “云工行”非接触服务品牌: the cue may follow a few words later, in the same clause
                 after = re.split(r"[，,。；;：:、]", sentence.text[quoted.end():], maxsplit=1)[0][:data["cue_within_chars"]]
                 kind = "product" if any(cue in after for cue in r["product_cue"]) else "concept"
                 found.append(TermCandidate(name, kind, document.id, sentence.id))
+            for name in _listed_products(sentence.text):
+                found.append(TermCandidate(name, "product", document.id, sentence.id))
+            quoted_names = {quoted.group(1).strip() for quoted in r["quoted"].finditer(sentence.text)}
+            for branded in r["branded"].finditer(sentence.text):
+                if branded.group() not in quoted_names:  # a quoted one is a candidate already
+                    found.append(TermCandidate(branded.group(), "product", document.id, sentence.id))
             for person in r["person"].finditer(sentence.text):
                 if r["person_name_not"].search(person.group("name")):
                     continue
                 found.append(TermCandidate(person.group("name"), "person", document.id, sentence.id,
                                            person.group("post")))
         return found
+
+
+def _figure_of_speech(quoted: str) -> bool:
+    """Whether a quoted phrase says what a thing is like rather than what it is called: a common noun
+    of the dictionary (人才“蓄水池”), or a manner (“煲汤式”融合)."""
+    data = _rules()["data"]
+    words = tagged(quoted)
+    # A manner stands as a word of its own (煲汤 | 式); 分布式 is one word, and a name's.
+    return (len(words) == 1 and words[0][1] in data["quoted_common_word_tags"]) \
+        or words[-1][0] in data["quoted_manner_suffixes"]
+
+
+def _listed_products(text: str) -> list[str]:
+    """The names a list of products gives (依托聚富通、API、工行云等开放平台), when at least half its
+    items read as names. The first item is the last word before its 、 (with the words before it, up
+    to a name's length), since nothing else marks where it starts."""
+    shortest = _rules()["data"]["list_item_chars"][0]
+    names: list[str] = []
+    for listed in _rules()["product_list"].finditer(text):
+        items = listed.group("items").split("、")
+        words = lcut(items[0])
+        first = words.pop()
+        while len(first) < shortest and words:  # 周转贷 cut as 周转 | 贷
+            first = words.pop() + first
+        items[0] = first
+        named = [item for item in items if _reads_as_product_name(item)]
+        if len(named) * 2 >= len(items):  # a list of kinds (甲醇、锂电池、新能源汽车…) names none
+            names.extend(named)
+    return names
+
+
+def _reads_as_product_name(item: str) -> bool:
+    data = _rules()["data"]
+    if len(item) < data["list_item_chars"][0] or item in data["generic_products"]:
+        return False
+    words = tagged(item)
+    return (len(words) == 1 and words[0][1] in data["product_name_tags"]) \
+        or item.endswith(tuple(data["product_name_endings"]))

@@ -14,6 +14,11 @@ from __future__ import annotations
 import rjieba
 
 
+def tagged(text: str) -> list[tuple[str, str]]:
+    """`text` cut into words, each with its part of speech (jieba's tags: n a common noun, nz a proper one)."""
+    return rjieba.tag(text)
+
+
 def lcut(text: str) -> list[str]:
     """`text` cut into words, as jieba cuts it (its dictionary, its hidden Markov model for unknown words)."""
     return rjieba.cut(text)

@@ -119,16 +119,22 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
     `exclude` names the pillars' members: they have pages of their own.
     """
     terms = {name: term for name, term in _known_terms().items() if name not in exclude}
+    known = set(terms)
     by_surface = {surface: term for term in terms.values() for surface in term.surfaces}
+    shortened = _shortened_names(candidates, set(by_surface))
     kinds: dict[str, Counter] = {}
-    for candidate in candidates:
+    for candidate in sorted(candidates, key=lambda c: c.name in shortened):  # the full names first
         if candidate.name in exclude:
             continue
+        if candidate.name not in by_surface and shortened.get(candidate.name) in by_surface:
+            full = by_surface[shortened[candidate.name]]
+            full.aliases.append(candidate.name)
+            by_surface[candidate.name] = full
         term = by_surface.get(candidate.name)
         if term is None:
             term = terms[candidate.name] = by_surface[candidate.name] = Term(
                 term_id(candidate.name), candidate.name, candidate.kind, [])
-        if term.kind != "organization":
+        if term.name not in known:  # a known name keeps the kind terms.yaml gives it
             kinds.setdefault(term.name, Counter())[candidate.kind] += 1
         if candidate.post and candidate.post not in term.posts:
             term.posts.append(candidate.post)
@@ -143,6 +149,24 @@ def build_terms(documents: list[Document], candidates: list[TermCandidate], excl
     for term in found:
         term.documents = sorted({m.document for m in term.mentions} | set(term.authored))
     return TermIndex(sorted(found, key=lambda t: t.sort_key), in_document, dictionary)
+
+
+def _shortened_names(candidates: list[TermCandidate], known: set[str]) -> dict[str, str]:
+    """Names that shorten another a document introduces with them, each to that full name: a document
+    that quotes “客户经理云工作室” and then “云工作室” names one thing twice. A known name, a person
+    or an organisation is never a shortening, and a name shortens only when each document that
+    introduces it introduces the full name too."""
+    introduced: dict[str, set[str]] = {}
+    for candidate in candidates:
+        if candidate.kind in ("concept", "product") and candidate.name not in known:
+            introduced.setdefault(candidate.name, set()).add(candidate.document)
+    shortened = {}
+    for name, documents in introduced.items():
+        fuller = [other for other, where in introduced.items()
+                  if other != name and other.endswith(name) and documents <= where]
+        if len(fuller) == 1:
+            shortened[name] = fuller[0]
+    return shortened
 
 
 @lru_cache(maxsize=8)
