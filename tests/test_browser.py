@@ -138,7 +138,7 @@ def test_glossary_chart_and_sorting(page, site_url):
     chart = page.locator(".metric-chart svg")
     assert chart.count() == 1
     assert chart.locator("circle").count() == 2
-    assert chart.locator("text.metric-chart__period").all_text_contents() == ["2021-06-30", "2023"]
+    assert chart.locator("text.metric-chart__period").all_text_contents() == ["2021年6月30日", "2023年"]
     screenshot(page, "glossary-indicator")
     page.goto(site_url + "metrics/")
     table = page.locator(".sortable-table table").nth(2)  # 客户与渠道: several rows

@@ -97,7 +97,7 @@ def chart_points(series) -> list[dict]:
     """The points one series draws, in period order: one actual per period, each placed at its
     period's end (H1 at 06-30, a year at 12-31), then its targets, marked."""
     targets = [m for m in series.targets if m.period]
-    return [{"period": m.period, "end": period_end(m.period), "value": m.signed_value, "label": m.text,
+    return [{"period": period_name(m.period), "end": period_end(m.period), "value": m.signed_value, "label": m.text,
              "target": m.kind != "actual"} for m in [*series.dated, *targets]]
 
 

@@ -40,8 +40,8 @@
     return [1, 2, 2.5, 5, 10].map((m) => m * power).find((step) => step >= raw) || raw;
   }
 
-  // A period label's width, roughly: 7px a character at 12px.
-  const labelWidth = (text) => text.length * 7;
+  // A period label's width, roughly, at 12px: a Chinese character is as wide as the type, a digit about 7px.
+  const labelWidth = (text) => [...text].reduce((width, char) => width + (char > "\u2e80" ? 12 : 7), 0);
 
   function draw(container) {
     const lines = JSON.parse(container.dataset.series);
