@@ -100,8 +100,9 @@ class TextReader(TextFormat):
         return Source(self.format, blocks)
 
 
-#: The share of trafilatura's blocks the page's own must hold for its choice to be taken (`_article_span`).
-MAIN_TEXT_MATCHED = 0.9
+#: The share of trafilatura's blocks the page's own must hold for its choice to be taken (`_article_span`):
+#: less, and it ran the page's text together (as it does on a page too short for it).
+MAIN_TEXT_MATCHED = 0.5
 
 
 class HtmlReader(TextFormat):
@@ -127,8 +128,8 @@ class HtmlReader(TextFormat):
         meta = self._head_meta(root)
         byline, taken = self._byline_elements(root)
         meta.update(byline)
-        chosen = self._main_text(root)
         blocks, removed = self.blocks(root)
+        chosen = self._main_text(root)  # of the page less its furniture
         if chosen:
             article = self._article_span(blocks, chosen)
             kept = {id(block) for block in article}
