@@ -68,6 +68,7 @@ def test_search_results_screenshot(page, site_url):
     ("4.43亿", SEEDS[1], "4.43亿户"),  # as written, without its unit word
     ("1.54%", SEEDS[1], "1.54%"),
     ("４.４３亿", SEEDS[1], "4.43亿户"),  # typed with full-width digits
+    ("下降0.04个百分点", SEEDS[1], "下降0.04个百分点"),  # with its change word
 ])
 def test_a_figure_typed_as_written_finds_the_sentence_that_states_it_first(page, site_url, query, document, figure):
     page.goto(site_url)
@@ -85,6 +86,12 @@ def test_highlighting_marks_whole_words_of_the_query_not_single_characters(page,
     marks = page.locator(".md-search-result mark").all_inner_texts()
     assert marks and all(mark in ("4.43亿户",) or len(mark.strip()) >= 2 for mark in marks), marks
     assert "4" not in [mark.strip() for mark in marks]
+
+
+def test_a_figure_inside_a_longer_number_is_not_found(page, site_url):
+    page.goto(site_url)
+    search(page, "54%")  # the seeds state 1.54%, never 54%
+    assert not page.locator("li.md-search-result__item mark", has_text="1.54%").count()
 
 
 def test_linked_sentence_is_highlighted(page, site_url, built_site):

@@ -112,33 +112,49 @@
     }
   }
 
-  // A figure typed as written (4.43亿, 1.54%, ９９.９９％): Pagefind splits numbers at the point, so
-  // it is looked up in the figure index the build writes (data/figures/KEY.json, KEY its first two
-  // digits: generator/export.py figure_key), and the sentences that state it come first.
-  const FIGURE = /^\d[\d.,]*\D{0,6}$/;
+  // A figure typed as written (4.43亿, 1.54%, 下降1.8%, ９９.９９％): Pagefind splits numbers at the
+  // point, so the sentences that state it are looked up in the figure index the build writes
+  // (data/figures/KEY.json, KEY the number's first two digits: generator/export.py figure_key) and
+  // listed first. A bare whole number (2023) is a word Pagefind finds itself.
+  const NUMBER = /\d[\d.,]*/;
   const figureFiles = new Map();
   function asWritten(text) {
     return text.normalize("NFKC").replace(/[\s,]/g, "");
   }
+  // Where `figure` stands in `text` as a number of its own: not the 1.8% of 11.8%, nor the 4.4 of 4.43.
+  function figureAt(text, figure) {
+    for (let at = text.indexOf(figure); at >= 0; at = text.indexOf(figure, at + 1)) {
+      const before = text[at - 1] || "";
+      const after = /\d$/.test(figure) ? text[at + figure.length] || "" : "";
+      if (!/[\d.]/.test(before) && !/[\d.]/.test(after)) return at;
+    }
+    return -1;
+  }
   async function figureHits(query) {
     const figure = asWritten(query);
-    if (!FIGURE.test(figure)) return [];
-    const key = figure.match(/^[\d.]*/)[0].replace(/\D/g, "").slice(0, 2);
+    const number = figure.match(NUMBER);
+    if (!number || /^\d+$/.test(figure)) return [];
+    const key = number[0].replace(/\D/g, "").slice(0, 2);
     if (!figureFiles.has(key)) {
       figureFiles.set(key, fetch(new URL(`data/figures/${key}.json`, base))
         .then((response) => (response.ok ? response.json() : []))
         .catch(() => []));
     }
-    return (await figureFiles.get(key)).filter((entry) => asWritten(entry.figure).startsWith(figure));
+    const seen = new Set();
+    return (await figureFiles.get(key)).filter((entry) => {
+      if (seen.has(entry.url) || figureAt(asWritten(entry.sentence), figure) < 0) return false;
+      seen.add(entry.url);
+      return true;
+    }).map((entry) => ({ ...entry, marked: entry.figure.includes(figure) ? entry.figure : figure }));
   }
 
   // A sentence, the figure in it marked; built as text nodes, so no document text becomes markup.
   function figureItem(entry) {
     const title = element("h1");
     title.textContent = entry.title;
-    const at = entry.sentence.indexOf(entry.figure);
+    const at = figureAt(entry.sentence, entry.marked);
     const excerpt = at < 0 ? element("p", "", [entry.sentence]) : element("p", "", [
-      entry.sentence.slice(0, at), element("mark", "", [entry.figure]), entry.sentence.slice(at + entry.figure.length),
+      entry.sentence.slice(0, at), element("mark", "", [entry.marked]), entry.sentence.slice(at + entry.marked.length),
     ]);
     const link = element("a", "md-search-result__link", [
       element("article", "md-search-result__article md-typeset", [title, excerpt]),
