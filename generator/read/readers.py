@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 import lxml.html
-import trafilatura
 import markdown
 from lxml import etree
 
@@ -145,6 +144,8 @@ class HtmlReader(TextFormat):
         and leaves the menus, logins and related headlines that the furniture
         rules alone kept (bench/bench_maintext.py measures both).
         """
+        import trafilatura  # a sixth of a second to load, which a build of no web page need not wait
+
         chosen = trafilatura.extract(root, output_format="html", include_tables=True, include_comments=False,
                                      include_images=False, include_links=False, include_formatting=False,
                                      deduplicate=False, with_metadata=False)
