@@ -99,13 +99,7 @@ def reportsite_build(folder: Path) -> dict:
 def cold(folder: Path) -> dict:
     """A build from nothing: no cache, no generated pages, no site."""
     for generated in (".cache", "site", "docs"):
-        path = folder / generated
-        if generated == "docs":
-            for entry in path.iterdir():
-                if entry.name != "assets":
-                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-        else:
-            shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(folder / generated, ignore_errors=True)
     return reportsite_build(folder)
 
 

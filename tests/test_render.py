@@ -34,7 +34,7 @@ def test_page_titles_are_escaped_for_themes_that_print_them_raw():
 
 def _tree(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(root.rglob("*")) if p.is_file() and "assets" not in p.parts}
+            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_the_diagnostics_page_names_every_removal_rule():
