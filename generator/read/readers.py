@@ -173,10 +173,17 @@ class HtmlReader(TextFormat):
         while start > 0 and inside[0] - start < rules.load("metadata")["head_lines"] and (
                 parse_byline(blocks[start - 1].text) or parse_reporter_line(blocks[start - 1].text)):
             start -= 1
-        return [*blocks[start:inside[0]],
-                *(block for block in blocks[inside[0]:inside[-1] + 1]
-                  if block.text in texts
-                  or (len(block.text) >= data["main_text_gap_min_chars"] and prose.search(block.text)))]
+        article = [*blocks[start:inside[0]],
+                   *(block for block in blocks[inside[0]:inside[-1] + 1]
+                     if block.text in texts
+                     or (len(block.text) >= data["main_text_gap_min_chars"] and prose.search(block.text)))]
+        # What trails the last sentence, in short lines that read as none, is the page's: 关键词 >> 充电宝,
+        # 我要跟帖, 新闻评论 (trafilatura takes them with the article).
+        end = len(article)
+        while end > 1 and len(article[end - 1].text) < data["main_text_tail_max_chars"] \
+                and not prose.search(article[end - 1].text):
+            end -= 1
+        return article[:end]
 
     def blocks(self, root) -> tuple[list[Block], list[RemovedText]]:
         """The blocks of the article inside `root`, and the furniture elements dropped."""
