@@ -126,6 +126,8 @@ PORTAL = """<html><head><meta charset="utf-8"><title>工行手机银行用户突
 <p>工行有关负责人表示，下一步将持续推进<a href="/t/1">数字化转型</a>，围绕<a href="/t/2">手机银行</a>和<a href="/t/3">普惠金融</a>加大投入。</p>
 <p>据介绍，工行今年以来上线了适老化服务、跨境支付等多项新功能，线上渠道交易占比已经超过百分之九十八，线下网点正在加快转型为综合化服务中心。</p>
 <p>业内人士认为，大型银行在数字化经营上的持续投入，正在改变零售银行业务的竞争格局，客户体验将成为下一阶段竞争的关键所在。</p>
+<p>关键词 &gt;&gt; 手机银行</p>
+<p>我要跟帖</p>
 </div></div>
 <div class="right"><h3>相关新闻</h3><ul>
 <li><a href="/n/1">建行发布半年报：净利润增长</a></li><li><a href="/n/2">招行App月活破亿</a></li>
@@ -140,7 +142,8 @@ def test_a_portal_page_keeps_its_article_and_leaves_the_menus_logins_and_headlin
     assert any(text.startswith("中国工商银行日前披露") for text in texts)
     assert any(text.startswith("工行有关负责人表示") for text in texts)  # its links do not make it a menu
     assert any(text.startswith("业内人士认为") for text in texts)
-    for furniture in ("登录", "理财", "招行App月活破亿", "京ICP备"):
+    assert texts[-1].startswith("业内人士认为")  # what trails its last sentence is the page's
+    for furniture in ("登录", "理财", "招行App月活破亿", "京ICP备", "关键词", "我要跟帖"):
         assert not any(furniture in text for text in texts), furniture
     assert any(removed.rule == "not_main_text" and "招行App月活破亿" in removed.text for removed in source.removed)
 
