@@ -22,6 +22,9 @@ def serve(project: Project, port: int = 8000) -> None:
     """Serve the site on 127.0.0.1:PORT until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    # MkDocs checks that docs/ is there before the hooks write the pages into it:
+    # a folder `reportsite new` made has none yet.
+    project.docs.mkdir(parents=True, exist_ok=True)
     # The hooks run inside MkDocs; the project reaches them through the environment.
     os.environ["REPORTSITE_ROOT"] = str(project.root)
     os.environ["REPORTSITE_CORPUS"] = str(project.corpus)

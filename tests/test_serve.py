@@ -101,3 +101,17 @@ def test_serve_rebuilds_on_add_edit_remove_without_loops(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_starts_in_a_folder_new_made_before_any_build(tmp_path):
+    project = make_project(tmp_path)  # `reportsite new`: no docs/ yet, no site/
+    assert not project.docs.exists()
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project.root), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert _wait_for(lambda: "共 2 篇文档" in _home(f"http://127.0.0.1:{port}/"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
