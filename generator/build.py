@@ -391,6 +391,9 @@ def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False,
 
     config = load_config(str(project.config_file), docs_dir=str(project.docs), site_dir=str(site or project.site),
                          strict=strict)
+    if "reportsite" not in config.plugins:
+        log.warning("%s does not list the reportsite plugin (plugins: [search, reportsite]): the pages are built "
+                    "without the site's theme, so search, charts and tables do not work", project.config_file)
     dirty = last is not None
     config.plugins.on_startup(command="build", dirty=dirty)
     try:

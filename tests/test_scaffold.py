@@ -12,7 +12,7 @@ import venv
 import pytest
 
 from generator import templates
-from generator.build import Project, build_site, generate
+from generator.build import Project, build_site, generate, run_mkdocs
 from generator.render import GENERATED
 from generator.scaffold import FolderInUse, new_site
 from tests.conftest import ROOT
@@ -98,3 +98,14 @@ def test_the_wheel_installed_in_a_new_environment_builds_a_site_in_a_new_folder(
     for document in report["documents"]:
         assert (site / document["url"] / "index.html").is_file()
     assert "reportsite-search" in (site / "index.html").read_text(encoding="utf-8")  # the package's theme
+
+
+def test_a_configuration_without_the_plugin_is_said_to_lack_the_theme(tmp_path, caplog):
+    project = Project.at(new_site(tmp_path))
+    shutil.copytree(ROOT / "corpus", project.corpus, dirs_exist_ok=True)
+    config = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(config.replace("  - reportsite\n", ""), encoding="utf-8")
+    generate(project)
+    caplog.set_level("WARNING", logger="reportsite")
+    run_mkdocs(project)  # in this process, where the log is read
+    assert "does not list the reportsite plugin" in caplog.text
