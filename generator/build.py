@@ -99,7 +99,6 @@ class Project:
     def cache(self) -> ExtractionCache:
         return ExtractionCache(self.cache_folder / "extraction")
 
-
     @property
     def build_record(self) -> Path:
         """What the last build was made from, and how it left each file in docs/."""

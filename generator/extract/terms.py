@@ -74,8 +74,10 @@ class TermExtractor:
             # Organisations the catalogue does not know (潍坊银行, 蚂蚁集团) own figures too.
             for _, _, owner in organisations_in(sentence.text):
                 found.append(TermCandidate(owner.name, "organization", document.id, sentence.id))
+            quoted_names = set()
             for quoted in r["quoted"].finditer(sentence.text):
                 name = quoted.group(1).strip()
+                quoted_names.add(name)
                 if not data["quoted_min_chars"] <= len(name) <= data["quoted_max_chars"] or r["quoted_not"].search(name) \
                         or _figure_of_speech(name):
                     continue
@@ -85,7 +87,6 @@ class TermExtractor:
                 found.append(TermCandidate(name, kind, document.id, sentence.id))
             for name in _listed_products(sentence.text):
                 found.append(TermCandidate(name, "product", document.id, sentence.id))
-            quoted_names = {quoted.group(1).strip() for quoted in r["quoted"].finditer(sentence.text)}
             for branded in r["branded"].finditer(sentence.text):
                 if branded.group() not in quoted_names:  # a quoted one is a candidate already
                     found.append(TermCandidate(branded.group(), "product", document.id, sentence.id))
@@ -101,10 +102,9 @@ def _figure_of_speech(quoted: str) -> bool:
     """Whether a quoted phrase says what a thing is like rather than what it is called: a common noun
     of the dictionary (人才“蓄水池”), or a manner (“煲汤式”融合)."""
     data = _rules()["data"]
-    words = tagged(quoted)
     # A manner stands as a word of its own (煲汤 | 式); 分布式 is one word, and a name's.
-    return (len(words) == 1 and words[0][1] in data["quoted_common_word_tags"]) \
-        or words[-1][0] in data["quoted_manner_suffixes"]
+    return (_one_word_of(quoted, data["quoted_common_word_tags"])
+            or tagged(quoted)[-1][0] in data["quoted_manner_suffixes"])
 
 
 def _listed_products(text: str) -> list[str]:
@@ -127,9 +127,15 @@ def _listed_products(text: str) -> list[str]:
 
 
 def _reads_as_product_name(item: str) -> bool:
+    """Whether a listed item names a product: a proper noun of the dictionary (聚富通), or ending as banks
+    name products (周转贷, 工行云), and no kind of product (存款, 基金)."""
     data = _rules()["data"]
     if len(item) < data["list_item_chars"][0] or item in data["generic_products"]:
         return False
-    words = tagged(item)
-    return (len(words) == 1 and words[0][1] in data["product_name_tags"]) \
-        or item.endswith(tuple(data["product_name_endings"]))
+    return _one_word_of(item, data["product_name_tags"]) or item.endswith(tuple(data["product_name_endings"]))
+
+
+def _one_word_of(text: str, tags: list[str]) -> bool:
+    """Whether the dictionary holds `text` whole, as a word of one of the parts of speech `tags`."""
+    words = tagged(text)
+    return len(words) == 1 and words[0][1] in tags
