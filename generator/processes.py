@@ -24,12 +24,15 @@ T = TypeVar("T")
 
 
 def forking_is_safe() -> bool:
-    """Whether this process may fork: the platform forks, and no other thread runs.
+    """Whether this process may fork: the platform forks, and no other thread runs but a worker's
+    watch on its parent (`end_with_parent`), which holds no lock.
 
     A forked child inherits other threads' locks (`make serve`'s server runs
     in a thread) in whatever state they were, and those threads not at all.
     """
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    others = [thread for thread in threading.enumerate()
+              if thread is not threading.current_thread() and thread.name != PARENT_WATCH]
+    return "fork" in multiprocessing.get_all_start_methods() and not others
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
@@ -59,9 +62,11 @@ def end_with_parent(parent: int) -> None:
             time.sleep(PARENT_POLL_SECONDS)
         os._exit(1)
 
-    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+    threading.Thread(target=watch, name=PARENT_WATCH, daemon=True).start()
 
 
+#: The name of the thread that ends a worker with its parent.
+PARENT_WATCH = "end-with-parent"
 #: How often a worker looks whether its parent still runs.
 PARENT_POLL_SECONDS = 0.5
 
@@ -83,10 +88,14 @@ def _log_as(level: int, format: str | None) -> None:
     logging.basicConfig(level=level, format=format or logging.BASIC_FORMAT)
 
 
-def in_own_process(function: Callable[..., T], *args: Any) -> T:
-    """`function(*args)`, run in a process of its own: the memory it takes goes back when it ends."""
+def in_own_process(function: Callable[..., T], *args: Any, meanwhile: Callable[[], Any] | None = None) -> T:
+    """`function(*args)`, run in a process of its own: the memory it takes goes back when it ends.
+    `meanwhile()` runs in this process while it does."""
     with process_pool(1) as pool:
-        return pool.submit(function, *args).result()
+        running = pool.submit(function, *args)
+        if meanwhile:
+            meanwhile()
+        return running.result()
 
 
 def start_in_fork(function: Callable[..., T], *args: Any) -> Callable[[], T]:

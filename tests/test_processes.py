@@ -44,6 +44,25 @@ def test_a_function_runs_in_a_process_of_its_own():
     assert in_own_process(os.getpid) != os.getpid()
 
 
+def test_a_process_of_its_own_may_fork_though_it_watches_its_parent():
+    """The stages a build runs in processes of their own (generating; MkDocs) fork their workers
+    and their renderer: the thread that ends the process with its parent holds no lock."""
+    import threading
+
+    from generator.processes import forking_is_safe
+
+    assert in_own_process(threading.active_count) == 2
+    assert in_own_process(forking_is_safe)
+
+
+def test_a_function_runs_meanwhile_in_this_process():
+    import os
+
+    here = []
+    assert in_own_process(os.getpid, meanwhile=lambda: here.append(os.getpid())) != os.getpid()
+    assert here == [os.getpid()]
+
+
 def test_a_spawned_worker_logs_as_its_parent_does(capfd, monkeypatch):
     import logging
 
