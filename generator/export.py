@@ -48,7 +48,7 @@ def report(corpus: Corpus) -> dict[str, Any]:
     return json.loads(report_json(corpus))
 
 
-def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> bytes:
+def report_json(corpus: Corpus, parts: list[dict[str, Any]] | None = None) -> bytes:
     """The whole report for `corpus` as UTF-8 JSON, the same bytes `dumps` gives, encoded.
 
     It grows with the corpus, so it is assembled from each document's part
@@ -74,9 +74,10 @@ def report_json(corpus: Corpus, parts: list[dict[str, bytes]] | None = None) -> 
     return b"{" + b",".join(_encoded(name) + b":" + value for name, value in sorted(fields.items())) + b"}\n"
 
 
-def document_parts(corpus: Corpus, site_url: str = "") -> list[dict[str, bytes]]:
+def document_parts(corpus: Corpus, site_url: str = "") -> list[dict[str, Any]]:
     """Each document's share of the data files, in corpus order: its record and its
-    facts' records as JSON, its CSV rows, each UTF-8 encoded.
+    facts' records as JSON, and the CSV row of each fact (`"metrics.csv"`: a list, in the
+    facts' order), each UTF-8 encoded.
     With `site_url`, the CSV rows' links are absolute (a spreadsheet has no page to be relative to).
     """
     parts = []
@@ -88,13 +89,13 @@ def document_parts(corpus: Corpus, site_url: str = "") -> list[dict[str, bytes]]
 
 
 def _document_part(corpus: Corpus, document: Document, joins: dict[str, list[dict[str, Any]]],
-                   site_url: str) -> dict[str, bytes]:
-    part = {"document": _json(document_record(document))}
+                   site_url: str) -> dict[str, Any]:
+    part: dict[str, Any] = {"document": _encoded(document_record(document))}
     for kind in FACT_LISTS:
         records = [fact_record(fact, joined) for fact, joined in zip(corpus.facts_of(kind, document), joins[kind])]
-        part[kind] = ",".join(map(_json, records))
+        part[kind] = ",".join(map(_json, records)).encode("utf-8")
         part[f"{kind}.csv"] = _csv_rows(CSV_COLUMNS[kind], [_csv_record(r, document.label, site_url) for r in records])
-    return {name: text.encode("utf-8") for name, text in part.items()}
+    return part
 
 
 def _csv_record(record: dict[str, Any], document_title: str, site_url: str) -> dict[str, Any]:
@@ -152,11 +153,17 @@ METRIC_COLUMNS = ("id", "document", "indicator", "subject", "text", "value", "un
 CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 
 
-def _csv_rows(columns: tuple[str, ...], records: list[dict[str, Any]]) -> str:
+def _csv_rows(columns: tuple[str, ...], records: list[dict[str, Any]]) -> list[bytes]:
+    """Each record as a CSV row (a quoted cell may hold a line break: a row may be several lines)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writerows({name: spreadsheet_safe(value) for name, value in record.items()} for record in records)
-    return out.getvalue()
+    rows = []
+    for record in records:
+        writer.writerow({name: spreadsheet_safe(value) for name, value in record.items()})
+        rows.append(out.getvalue().encode("utf-8"))
+        out.seek(0)
+        out.truncate()
+    return rows
 
 
 #: What makes a spreadsheet program read a cell as a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)).
@@ -174,9 +181,10 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, bytes]] | None = None) -> bytes:
+def facts_csv(corpus: Corpus, kind: str, parts: list[dict[str, Any]] | None = None) -> bytes:
     """Every fact of one kind as CSV, UTF-8 with BOM, so that spreadsheet programs read the Chinese."""
-    return _csv_header(CSV_COLUMNS[kind]) + b"".join(part[f"{kind}.csv"] for part in parts or document_parts(corpus))
+    return _csv_header(CSV_COLUMNS[kind]) + b"".join(
+        row for part in parts or document_parts(corpus) for row in part[f"{kind}.csv"])
 
 
 def _csv_header(columns: tuple[str, ...]) -> bytes:
@@ -215,11 +223,13 @@ def data_files(corpus: Corpus, site_url: str = "") -> dict[str, bytes]:
         "data/events.csv": facts_csv(corpus, "events", parts),
         "data/userdict.txt": user_dictionary(corpus).encode("utf-8"),
     }
+    rows = {metric.id: row for document, part in zip(corpus.documents, parts)
+            for metric, row in zip(corpus.facts_of("metrics", document), part["metrics.csv"])}
     for indicator in corpus.glossary:
-        files[metrics_csv_path("metrics", indicator.id)] = _metrics_csv(corpus, indicator.metrics, site_url)
+        files[metrics_csv_path("metrics", indicator.id)] = _metrics_csv(rows, indicator.metrics)
     for organisation in corpus.organisations:
         owned = [m for _, series in organisation.series for m in series.metrics] + organisation.one_off
-        files[metrics_csv_path("organisations", organisation.id)] = _metrics_csv(corpus, owned, site_url)
+        files[metrics_csv_path("organisations", organisation.id)] = _metrics_csv(rows, owned)
     files.update(figure_index(corpus))
     return files
 
@@ -259,12 +269,9 @@ def metrics_csv_path(kind: str, id: str) -> str:
     return f"data/{kind}/{id}.csv"
 
 
-def _metrics_csv(corpus: Corpus, metrics: list, site_url: str) -> bytes:
-    """Some metrics as the CSV of all of them is, in their order."""
-    titles = corpus.titles
-    records = [_csv_record(fact_record(m, fact_joins(corpus, "metrics", m)), titles[m.document], site_url)
-               for m in metrics]
-    return _csv_header(METRIC_COLUMNS) + _csv_rows(METRIC_COLUMNS, records).encode("utf-8")
+def _metrics_csv(rows: dict[str, bytes], metrics: list) -> bytes:
+    """Some metrics, in their order, with the rows the CSV of all of them has (`rows`, by metric id)."""
+    return _csv_header(METRIC_COLUMNS) + b"".join(rows[m.id] for m in metrics)
 
 
 def user_dictionary(corpus: Corpus) -> str:
