@@ -12,8 +12,6 @@ import logging
 import os
 import pickle
 import shutil
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -35,6 +33,7 @@ from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, 
                             read_entry)
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
+from generator.search import BaseIndex, carry_over, index_search
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
@@ -109,6 +108,12 @@ class Project:
         """The look (`site_look`) the site folder was built with: a build with the same look builds only
         what changed."""
         return self.cache_folder / "site.pickle"
+
+    @property
+    def search_record(self) -> Path:
+        """What the site's whole search index was made from (`generator.search.BaseIndex`): a build
+        indexes only the pages changed since."""
+        return self.cache_folder / "search.pickle"
 
 
 @dataclass(frozen=True)
@@ -376,6 +381,16 @@ def site_look(project: Project) -> str:
                        *((path.relative_to(folder).as_posix(), path.read_bytes()) for folder, path in theme))
 
 
+def mkdocs_config(project: Project, site: Path | None = None, strict: bool = False):
+    """mkdocs.yml loaded to build docs/ into `site` (by default, the project's site folder), with the
+    theme, plugins and Markdown extensions it names imported."""
+    from mkdocs.config import load_config
+
+    project.docs.mkdir(parents=True, exist_ok=True)
+    return load_config(str(project.config_file), docs_dir=str(project.docs), site_dir=str(site or project.site),
+                       strict=strict)
+
+
 def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False, last: Path | None = None) -> None:
     """Build the site from docs/ into `site` (by default, the project's site folder).
 
@@ -386,32 +401,26 @@ def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False,
     not linked, so nothing it writes reaches the last site through a link.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    config = load_config(str(project.config_file), docs_dir=str(project.docs), site_dir=str(site or project.site),
-                         strict=strict)
+    config = mkdocs_config(project, site, strict)
     if "reportsite" not in config.plugins:
         log.warning("%s does not list the reportsite plugin (plugins: [search, reportsite]): the pages are built "
                     "without the site's theme, so search, charts and tables do not work", project.config_file)
-    dirty = last is not None
+    # The plugin links the unchanged files in once MkDocs has listed them (`link_unchanged`).
+    dirty = last is not None and "reportsite" in config.plugins
+    if dirty:
+        config.plugins["reportsite"].unchanged_from = last
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
-        if dirty:
-            linked = _link_unchanged(config, last)
-            log.info("%d built files unchanged since the last build, linked from it", linked)
         with _without_dirty_build_notes() if dirty else nullcontext():
             build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
 
 
-def _link_unchanged(config, last: Path) -> int:
-    """Hard-link into the config's site folder each file of the `last` site whose source is not newer."""
-    from mkdocs.structure.files import get_files
-
-    files = get_files(config)
-    files.add_files_from_theme(config.theme.get_env(), config)
-    site = Path(config.site_dir)
+def link_unchanged(files, site: Path, last: Path) -> None:
+    """Hard-link into `site` each of MkDocs' `files` that the `last` site holds built from a source
+    not newer."""
     made: set[Path] = set()  # folders made so far: one mkdir each, not one a file
     linked = 0
     for file in files:
@@ -430,7 +439,7 @@ def _link_unchanged(config, last: Path) -> int:
         except OSError:  # a file system without hard links: a copy, with its time, does too
             shutil.copy2(built, site / file.dest_uri)
         linked += 1
-    return linked
+    log.info("%d built files unchanged since the last build, linked from it", linked)
 
 
 class DirtyBuildNotes(logging.Filter):
@@ -460,17 +469,6 @@ def _without_dirty_build_notes() -> Iterator[None]:
         logger.removeFilter(notes)
 
 
-def index_search(site: Path) -> None:
-    """Index the built site with Pagefind (its extended build segments Chinese)."""
-    # Heading permalinks ("¶") are page chrome, not text to find or show.
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"pagefind failed:\n{done.stdout}{done.stderr}")
-    summary = [line.strip() for line in done.stdout.splitlines() if line.strip().startswith("Indexed")]
-    log.info("search index: %s", "; ".join(summary))
-
-
 class StrictFailure(RuntimeError):
     """A `--strict` build that met a file it skipped: it fails, and the last site stays."""
 
@@ -485,7 +483,9 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site.
-    skipped = in_own_process(_generate_site_pages, project)
+    # Meanwhile this process loads mkdocs.yml: the theme, plugins and Markdown extensions it
+    # imports are there already in the process that runs MkDocs, forked from this one.
+    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: mkdocs_config(project))
     if strict and skipped:
         raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
     building = project.site.with_name(f".{project.site.name}.building")
@@ -494,10 +494,15 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     last = project.site if project.site.is_dir() and read_kept(project.site_record) == look else None
     try:
         in_own_process(run_mkdocs, project, building, strict, last)
-        index_search(building)
+        base = None
+        if last:
+            carry_over(last, building)
+            base = read_kept(project.search_record)
+        base = index_search(building, base if isinstance(base, BaseIndex) else None)
         _replace(project.site, building)
         if usable_folder(project.cache_folder):
             keep(project.site_record, look)
+            keep(project.search_record, base)
     finally:
         _remove(building)
     return skipped

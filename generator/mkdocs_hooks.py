@@ -7,8 +7,9 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.build import DirtyBuildNotes, Project, generate, index_search, site_look
+from generator.build import DirtyBuildNotes, Project, generate, site_look
 from generator.render import GENERATED
+from generator.search import BaseIndex, index_search
 
 log = logging.getLogger("reportsite")
 
@@ -24,6 +25,9 @@ DEBOUNCE_SECONDS = 0.5
 
 #: What the built pages were made with besides their Markdown, when the last build started.
 _look: str | None = None
+
+#: What the served site's whole search index was made from: a rebuild indexes only the pages changed since.
+_search_base: BaseIndex | None = None
 
 #: Where this build writes each page and file, relative to the site folder.
 _built: set[str] = set()
@@ -109,4 +113,5 @@ def on_post_build(config, **kwargs) -> None:
                     path.unlink()
                 elif path.is_dir() and not any(path.iterdir()):
                     path.rmdir()
-    index_search(site)
+    global _search_base
+    _search_base = index_search(site, _search_base)

@@ -14,6 +14,9 @@ from mkdocs.plugins import BasePlugin
 
 
 class ReportSitePlugin(BasePlugin):
+    #: The last site, when `generator.build.run_mkdocs` builds only what changed since it.
+    unchanged_from: Path | None = None
+
     def on_config(self, config):
         from generator.build import Project
 
@@ -23,3 +26,12 @@ class ReportSitePlugin(BasePlugin):
         position = 1 if config.theme.custom_dir else 0
         dirs[position:position] = [folder for folder in folders if folder not in dirs]
         return config
+
+    def on_files(self, files, config):
+        """Link in what the last site holds unchanged, once MkDocs has listed the files: a dirty
+        build then writes only the rest."""
+        if self.unchanged_from is not None:
+            from generator.build import link_unchanged
+
+            link_unchanged(files, Path(config.site_dir), self.unchanged_from)
+        return files

@@ -11,6 +11,7 @@ from unittest import mock
 import lxml.html
 import pytest
 
+import generator.search
 from tests.conftest import ARTIFACTS, FIXTURES, build_site, make_project, screenshot, serving
 
 SEEDS = ("000_0001955a0cdd007d", "003_356bb86cd6c9e501")
@@ -231,6 +232,38 @@ def test_the_site_works_under_a_sub_path(browser, built_site, tmp_path):
         page.wait_for_url(root + "repo/timeline/")
         assert failed == []
         page.close()
+
+
+def test_a_rebuild_that_indexed_only_its_changes_finds_what_a_whole_index_finds(browser, tmp_path, monkeypatch):
+    """A change indexed beside the whole index (generator.search) is found as a build from nothing finds
+    it: the new text, and not a removed document; under a sub-path too. (That the text a page had before
+    is left out is tests/test_search.py's.)"""
+    monkeypatch.setattr(generator.search, "WHOLE_INDEX_SHARE", 1.0)  # the fixture corpus is small
+    for name in ("warm", "cold"):
+        project = make_project(tmp_path / name, FIXTURES / "corpus")
+        if name == "warm":
+            build_site(project)
+        release = project.corpus / "press-release.md"
+        release.write_text(release.read_text(encoding="utf-8").replace("数据中台", "量子账本"), encoding="utf-8")
+        (project.corpus / "news-page.html").unlink()
+        build_site(project)
+    assert json.loads((tmp_path / "warm/site/pagefind/delta.json").read_text())["index"] == "delta/"
+    assert json.loads((tmp_path / "cold/site/pagefind/delta.json").read_text())["index"] is None
+    page = browser.new_page()
+    found = {}
+    with serving(tmp_path) as root:
+        for name in ("warm", "cold"):
+            found[name] = {}
+            for query in ("量子账本", "场景生态", "手机银行", "可用率"):
+                page.goto(f"{root}{name}/site/")  # a page of its own for each query: no results of the last
+                found[name][query] = sorted({path.removeprefix(f"/{name}/site/") for path in search(page, query)})
+    page.close()
+    assert "documents/press-release/" in found["warm"]["量子账本"]  # the new text
+    assert not any(path.startswith("documents/news-page") for paths in found["warm"].values() for path in paths)
+    # Words the change neither brought nor took away find the same pages. (Pagefind splits a query
+    # by the words its index knows: one for a word the change took away may find less until the
+    # next whole index.)
+    assert found["warm"] == found["cold"]
 
 
 @pytest.fixture(scope="module")

@@ -25,14 +25,26 @@
   const PAGE_SIZE = 20;
   const SUB_RESULTS = 3;
 
+  // A rebuild indexes only the pages changed since the whole site was indexed: pagefind/delta.json
+  // names that small index, merged into the whole one, its pages, and the whole index's pages it
+  // replaces, which results leave out (generator/search.py).
   let pagefind = null;
+  let replaced = new Set();
+  let changed = new Set();
   function loadPagefind() {
     if (!pagefind) {
+      const changes = fetch(new URL("pagefind/delta.json", base))
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({}));
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
         // Pagefind stores URLs from the site root; under a sub-path
         // (https://owner.github.io/repo/) they need the site's own base.
         await module.options({ baseUrl: base.pathname });
         module.init();
+        const { index, pages = [], replaced: ids = [] } = await changes;
+        if (index) await module.mergeIndex(new URL(`pagefind/${index}`, base).pathname, { baseUrl: base.pathname });
+        changed = new Set(pages);
+        replaced = new Set(ids);
         return module;
       });
     }
@@ -163,6 +175,27 @@
     return element("li", "md-search-result__item", [link]);
   }
 
+  // The results of the merged indexes that a whole index would give. Pagefind splits a query by
+  // the words its index knows: the small index of changed pages knows few, and matches its pages
+  // by parts of a query they do not hold, so those must hold every word of it as typed.
+  async function current(results, query) {
+    const seen = new Set(); // a page rebuilt with the same text has the same id in both indexes
+    const unique = results.filter((result) => {
+      if (replaced.has(result.id) || seen.has(result.id)) return false;
+      seen.add(result.id);
+      return true;
+    });
+    // Pagefind's page text puts a zero-width space between the words it cut.
+    const plain = (text) => text.normalize("NFKC").replace(/\u200b/g, "").toLowerCase();
+    const words = plain(query).split(/\s+/).filter(Boolean);
+    const holds = await Promise.all(unique.map(async (result) => {
+      if (!changed.has(result.id)) return true;
+      const text = plain((await result.data()).content);
+      return words.every((word) => text.includes(word));
+    }));
+    return unique.filter((_, index) => holds[index]);
+  }
+
   let latest = 0;
   async function run() {
     const query = input.value.trim();
@@ -177,9 +210,11 @@
     const [search, figures] = await Promise.all([module.debouncedSearch(query, {}, 60), figureHits(query)]);
     if (search === null || ticket !== latest) return; // a newer query superseded this one
     // The sentences that state a figure first; then the pages the full text finds for its digits.
-    meta.textContent = count(figures.length + search.results.length);
+    const results = await current(search.results, query);
+    if (ticket !== latest) return;
+    meta.textContent = count(figures.length + results.length);
     list.replaceChildren(...figures.map(figureItem));
-    await showMore(search.results, 0, ticket);
+    await showMore(results, 0, ticket);
   }
 
   // Searching is most of what a reader does here: the engine and the index's metadata load once the
