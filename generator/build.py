@@ -25,6 +25,7 @@ from generator import export, templates
 from generator.cache import (ExtractionCache, build_fingerprint, entry_key, fingerprint, keep, read_kept,
                              usable_folder)
 from generator.extract import EXTRACTORS, extract_document
+from generator.files import link_or_copy
 from generator.link import Corpus, link
 from generator.model import Skipped
 from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
@@ -434,10 +435,7 @@ def link_unchanged(files, site: Path, last: Path) -> None:
         if folder not in made:
             folder.mkdir(parents=True, exist_ok=True)
             made.add(folder)
-        try:
-            os.link(built, site / file.dest_uri)
-        except OSError:  # a file system without hard links: a copy, with its time, does too
-            shutil.copy2(built, site / file.dest_uri)
+        link_or_copy(built, site / file.dest_uri)
         linked += 1
     log.info("%d built files unchanged since the last build, linked from it", linked)
 

@@ -1,8 +1,9 @@
-"""File operations the stages share: how a file was left, and writing one whole or not at all."""
+"""File operations the stages share: how a file was left, writing one whole or not at all, linking one."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -22,3 +23,12 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> None:
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link `source` at `target` (the folder must exist); on a file system without hard links, a
+    copy with the source's times does as well."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -36,7 +36,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.files import write_atomically
+from generator.files import link_or_copy, write_atomically
 
 log = logging.getLogger("reportsite")
 
@@ -67,7 +67,8 @@ class BaseIndex:
     def is_of(self, site: Path) -> bool:
         """Whether this is the record of the index now in `site` (and a well-formed one)."""
         well_formed = isinstance(self.entry, str) and isinstance(self.pages, dict) and all(
-            isinstance(path, str) and isinstance(page, tuple) and len(page) == 3 for path, page in self.pages.items())
+            isinstance(path, str) and isinstance(page, tuple) and len(page) == 3
+            and [type(part) for part in page] == [int, int, str] for path, page in self.pages.items())
         return well_formed and self.entry == _entry_hash(site / INDEX)
 
 
@@ -95,10 +96,7 @@ def carry_over(last_site: Path, site: Path) -> None:
             continue
         target = site / INDEX / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:  # a file system without hard links
-            shutil.copy2(path, target)
+        link_or_copy(path, target)
 
 
 def _index_whole(site: Path) -> BaseIndex:
@@ -125,7 +123,7 @@ def _index_changes(site: Path, base: BaseIndex, changed: list[str], removed: lis
         with tempfile.TemporaryDirectory(dir=site.parent, prefix=".search-changes-") as pages:
             for path in indexed:
                 (Path(pages) / path).parent.mkdir(parents=True, exist_ok=True)
-                os.link(site / path, Path(pages) / path)
+                link_or_copy(site / path, Path(pages) / path)
             _pagefind(Path(pages), delta)
         delta_ids = set(_page_ids(delta).values())
     # A page whose text did not change has the same id in both: the base's entry stands.

@@ -27,3 +27,20 @@ def test_a_write_cut_short_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         files.write_atomically(path, b"new")
     assert path.read_bytes() == b"old"
+
+
+def test_a_file_is_linked_or_else_copied_with_its_time(tmp_path, monkeypatch):
+    source = tmp_path / "page.html"
+    source.write_text("页面", encoding="utf-8")
+    os.utime(source, ns=(1_000_000_000, 1_000_000_000))
+    files.link_or_copy(source, tmp_path / "linked.html")
+    assert (tmp_path / "linked.html").stat().st_ino == source.stat().st_ino
+
+    def no_hard_links(*args):
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    files.link_or_copy(source, tmp_path / "copied.html")
+    copied = (tmp_path / "copied.html").stat()
+    assert copied.st_ino != source.stat().st_ino and copied.st_mtime_ns == source.stat().st_mtime_ns
+    assert (tmp_path / "copied.html").read_text(encoding="utf-8") == "页面"
