@@ -153,19 +153,19 @@ def test_an_unreadable_folder_and_an_unreadable_sidecar_are_said_and_the_rest_re
     (tmp_path / "locked" / "a.txt").write_text("锁住的目录\n正文一句。\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("标题\n正文一句。\n", encoding="utf-8")
     (tmp_path / "b.meta.yaml").write_text("title: 侧栏\n", encoding="utf-8")
-    listdir, read_bytes = os.listdir, Path.read_bytes
+    scandir, read_bytes = os.scandir, Path.read_bytes
 
-    def refusing_listdir(folder):
+    def refusing_scandir(folder):
         if Path(folder).name == "locked":
             raise PermissionError(13, "Permission denied")
-        return listdir(folder)
+        return scandir(folder)
 
     def refusing_read_bytes(path):
         if path.name.endswith(".meta.yaml"):
             raise PermissionError(13, "Permission denied")
         return read_bytes(path)
 
-    monkeypatch.setattr(os, "listdir", refusing_listdir)
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
     monkeypatch.setattr(Path, "read_bytes", refusing_read_bytes)
     with caplog.at_level(logging.WARNING, logger="reportsite"):
         [document], skipped = read_corpus(tmp_path)

@@ -67,27 +67,30 @@ def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
     passed_over: list[Skipped] = []
     folders_seen = {root}
 
-    def visit(folder: Path) -> None:
+    def visit(folder: Path, real: Path) -> None:
+        """The files below `folder`, which is `real` with its links resolved."""
         try:
-            names = sorted(os.listdir(folder))
+            with os.scandir(folder) as listing:
+                found = sorted(listing, key=lambda item: item.name)
         except OSError as error:
             relative = folder.relative_to(corpus).as_posix()
             passed_over.append(Skipped(f"{relative}/", f"folder cannot be read ({error.strerror})"))
             return
-        for name in names:
-            path = folder / name
-            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+        for item in found:
+            if item.name.startswith(".") or item.name.endswith(SIDECAR_SUFFIX):
                 continue
+            path = folder / item.name
             relative = path.relative_to(corpus).as_posix()
             try:
-                target = path.resolve(strict=True)
-                status = target.stat()
+                # Only a link needs resolving: anything else in a folder of the corpus is in it.
+                target = path.resolve(strict=True) if item.is_symlink() else real / item.name
+                status = target.stat() if item.is_symlink() else item.stat(follow_symlinks=False)
             except RuntimeError:  # Python before 3.13 says so for a loop of links
                 passed_over.append(Skipped(relative, "link loop"))
                 continue
             except OSError as error:
                 reason = "link loop" if error.errno == errno.ELOOP else (
-                    "link to nothing" if path.is_symlink() else f"cannot be read ({error.strerror})")
+                    "link to nothing" if item.is_symlink() else f"cannot be read ({error.strerror})")
                 passed_over.append(Skipped(relative, reason))
                 continue
             if target != root and root not in target.parents:
@@ -97,13 +100,13 @@ def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
                     passed_over.append(Skipped(relative, "link loop"))
                     continue
                 folders_seen.add(target)
-                visit(path)
+                visit(path, target)
             elif stat.S_ISREG(status.st_mode):
                 files.append((path, status.st_size))
             else:
                 passed_over.append(Skipped(relative, "not a regular file (a FIFO, socket or device), not read"))
 
-    visit(corpus)
+    visit(corpus, root)
     return sorted(files), passed_over
 
 
