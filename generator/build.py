@@ -28,6 +28,7 @@ from generator.extract import EXTRACTORS, extract_document
 from generator.files import link_or_copy
 from generator.link import Corpus, link
 from generator.model import Skipped
+from generator.plugin import COMPILED
 from generator.processes import (forking_is_safe, in_own_process, process_pool, shared_between_forks,
                                  start_in_fork)
 from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, log_warnings, read_contents,
@@ -392,6 +393,13 @@ def mkdocs_config(project: Project, site: Path | None = None, strict: bool = Fal
                        strict=strict)
 
 
+def _prepare_mkdocs(project: Project) -> None:
+    """Load mkdocs.yml (importing the theme, plugins and Markdown extensions it names) and compile the
+    theme's templates: run in the build's own process while the pages are generated in another, so
+    that the process that runs MkDocs, forked from it after, finds them done."""
+    COMPILED.warm(mkdocs_config(project).theme.get_env())
+
+
 def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False, last: Path | None = None) -> None:
     """Build the site from docs/ into `site` (by default, the project's site folder).
 
@@ -481,9 +489,7 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site.
-    # Meanwhile this process loads mkdocs.yml: the theme, plugins and Markdown extensions it
-    # imports are there already in the process that runs MkDocs, forked from this one.
-    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: mkdocs_config(project))
+    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _prepare_mkdocs(project))
     if strict and skipped:
         raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
     building = project.site.with_name(f".{project.site.name}.building")
