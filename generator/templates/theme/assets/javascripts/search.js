@@ -33,7 +33,8 @@
   let changed = new Set();
   function loadPagefind() {
     if (!pagefind) {
-      const changes = fetch(new URL("pagefind/delta.json", base))
+      // Asked of the server each time, as Pagefind asks for its own entry file: a rebuild changes it.
+      const changes = fetch(new URL("pagefind/delta.json", base), { cache: "no-cache" })
         .then((response) => (response.ok ? response.json() : {}))
         .catch(() => ({}));
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
