@@ -489,7 +489,7 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site.
-    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _prepare_mkdocs(project))
+    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
     if strict and skipped:
         raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
     building = project.site.with_name(f".{project.site.name}.building")
@@ -512,14 +512,26 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     return skipped
 
 
+def _while_generating(project: Project) -> None:
+    """What the build's own process does while the pages are generated in another: it removes the site
+    the last build replaced (`_replace`) and prepares MkDocs (`_prepare_mkdocs`)."""
+    _remove(_replaced(project.site))
+    _prepare_mkdocs(project)
+
+
 def _replace(site: Path, built: Path) -> None:
-    """Put the folder `built` where `site` is, the old site removed once the new one stands there."""
-    old = site.with_name(f".{site.name}.old")
+    """Put the folder `built` where `site` is; the old site is kept beside (`_replaced`) until the next
+    build removes it while its pages are generated: removing 18,000 pages takes 3 s."""
+    old = _replaced(site)
     _remove(old)
     if site.exists():
         site.rename(old)
     built.rename(site)
-    _remove(old)
+
+
+def _replaced(site: Path) -> Path:
+    """Where the site a build replaced waits to be removed."""
+    return site.with_name(f".{site.name}.old")
 
 
 def _remove(path: Path) -> None:

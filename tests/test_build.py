@@ -322,6 +322,17 @@ def test_a_failed_or_strict_build_leaves_the_last_good_site(tmp_path, monkeypatc
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
+def test_the_replaced_site_waits_beside_until_the_next_build_removes_it(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    build_site(project)
+    assert not (tmp_path / ".site.old").exists()  # no site was there to replace
+    _changed(project)
+    build_site(project)
+    (tmp_path / ".site.old" / "marker").write_text("the site the second build replaced", encoding="utf-8")
+    build_site(project)
+    assert (tmp_path / ".site.old").is_dir() and not (tmp_path / ".site.old" / "marker").exists()
+
+
 def test_a_pdf_is_published_beside_its_page_and_each_page_of_it_is_linked(tmp_path):
     corpus = tmp_path / "pdfs"
     corpus.mkdir()
