@@ -4,7 +4,7 @@ Pagefind has no incremental mode: it indexes every page it is given, and at a
 thousand documents that is most of what a one-document rebuild costs. So a
 rebuild indexes only the pages that changed since the whole site was last
 indexed (its base, `pagefind/`) into a second, small index, `pagefind/delta/`,
-and `pagefind/delta.json` names that index, its pages, and the base's pages it
+and `pagefind/delta.json` names that index, its new pages, and the base's pages it
 replaces (changed or removed pages). The site's search (search.js) merges the
 two (Pagefind's `mergeIndex`, which shares the base's engine) and leaves the
 replaced pages out.
@@ -44,7 +44,8 @@ log = logging.getLogger("reportsite")
 INDEX = "pagefind"
 DELTA = "delta"
 #: What the site's search reads to merge the delta (search.js):
-#: {"index": "delta/" or null, "pages": [the delta's page ids], "replaced": [the base's page ids]}.
+#: {"index": "delta/" or null, "pages": [ids of the delta's pages the base does not hold],
+#:  "replaced": [ids of the base's pages it replaces]}.
 MANIFEST = "delta.json"
 
 #: Past this share of the base's pages changed, the whole site is indexed again: a larger delta
@@ -126,10 +127,12 @@ def _index_changes(site: Path, base: BaseIndex, changed: list[str], removed: lis
                 link_or_copy(site / path, Path(pages) / path)
             _pagefind(Path(pages), delta)
         delta_ids = set(_page_ids(delta).values())
-    # A page whose text did not change has the same id in both: the base's entry stands.
+    # A page whose text did not change has the same id in both: the base's entry stands, and
+    # search.js needs to check only the pages the base does not hold.
+    base_ids = {page[2] for page in base.pages.values()}
     replaced = sorted({base.pages[path][2] for path in [*changed, *removed] if path in base.pages}
                       - delta_ids - {""})
-    _write_manifest(site, f"{DELTA}/" if indexed else None, sorted(delta_ids), replaced)
+    _write_manifest(site, f"{DELTA}/" if indexed else None, sorted(delta_ids - base_ids), replaced)
     log.info("search index: %d changed pages indexed beside the whole index, %d of its pages replaced",
              len(indexed), len(replaced))
 

@@ -26,7 +26,7 @@
   const SUB_RESULTS = 3;
 
   // A rebuild indexes only the pages changed since the whole site was indexed: pagefind/delta.json
-  // names that small index, merged into the whole one, its pages, and the whole index's pages it
+  // names that small index, merged into the whole one, its new pages, and the whole index's pages it
   // replaces, which results leave out (generator/search.py).
   let pagefind = null;
   let replaced = new Set();
