@@ -12,14 +12,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from generator.model import MetaValue
 from generator.read.readers import Block, FormatError, Source, half_width, table_lines
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 # Heading 1, 标题 1, Title: the style names Word gives headings in English and Chinese.
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -32,6 +31,13 @@ class DocxReader:
     extensions = (".docx",)
 
     def read(self, data: bytes) -> Source:
+        # Imported here: python-docx takes a twentieth of a second to import, which every build
+        # would pay for, most without a Word file.
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
         try:
             document = docx.Document(io.BytesIO(data))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
