@@ -67,6 +67,7 @@ def end_with_parent(parent: int) -> None:
 
 #: The name of the thread that ends a worker with its parent.
 PARENT_WATCH = "end-with-parent"
+
 #: How often a worker looks whether its parent still runs.
 PARENT_POLL_SECONDS = 0.5
 
