@@ -68,6 +68,13 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("股票型基金和权益类基金", []),
     ("保持国内银行业第一", []),
     ("六大国有银行均跌超4%", []),
+    # A word that leads a clause or acts does not open the name after it (real news, 2024).
+    ("而华创证券维持目标价", ["华创证券"]),
+    ("法院判决苹果公司赔偿", ["苹果公司"]),
+    ("受让天士力集团股份", ["天士力集团"]),
+    ("归属公司股东的净利润", []),
+    ("近期公司股价上涨", []),
+    ("随着基金规模扩大", []),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
