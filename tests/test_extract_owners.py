@@ -55,6 +55,14 @@ def test_market_national_and_survey_figures_have_no_owner(text):
     assert all(owner is None for _, owner in owners(text, title="工行发布年报"))
 
 
+@pytest.mark.parametrize("meta, text", [
+    ({"title": "国家统计局：7月份社会消费品零售总额增长2.7%"}, "7月份，社会消费品零售总额同比增长2.7%，城镇调查失业率为5.2%。"),
+    ({}, "北京市统计局发布，上半年全市居民人均可支配收入同比增长4.6%。"),
+])
+def test_a_statistics_office_is_the_source_of_the_figures_it_publishes_not_their_owner(meta, text):
+    assert all(owner is None for _, owner in owners(text, **meta))
+
+
 def test_a_partner_after_a_preposition_is_not_the_owner():
     assert owners("工行与全国26个省市开展政务数据合作，向蚂蚁集团等300多家机构输出服务。") == [
         ("26个", "中国工商银行"), ("300多家", "中国工商银行")]
@@ -75,6 +83,8 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("归属公司股东的净利润", []),
     ("近期公司股价上涨", []),
     ("随着基金规模扩大", []),
+    ("其中，10家挂牌公司收入增长超1倍", []),  # counted companies, not one
+    ("据国家管网集团消息", ["国家管网集团"]),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names

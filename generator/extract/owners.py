@@ -70,6 +70,7 @@ def _rules():
         "not_after_known": re.compile(terms["organisation_not_followed_by"]),
         "ending": re.compile(_alternatives(endings)),
         "stops": re.compile(data["name_stops"]),
+        "openers": tuple(data["name_openers"]),
         "not_after": re.compile(data["name_not_after"]),
         "generic": re.compile(data["name_not_ending"] + "$"),
         # Words that lead a clause or act: 报告期内, 保持, 实现 (with the metrics' verbs).
@@ -84,6 +85,7 @@ def _rules():
         "not_back": re.compile(data["not_back_reference"]),
         "market": re.compile(_alternatives(data["market_wide"])),
         "source": re.compile(f"(?:{_alternatives(data['source_markers'])})"),
+        "source_organisations": tuple(data["source_organisation_endings"]),
         "boundary": re.compile(r"[，,；;。！？!?：:]"),
         "bracket_after": re.compile(r"\s*[（(]\s*"),
         "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
@@ -158,8 +160,14 @@ def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
     r = _rules()
     data = r["data"]
     start = ending.start()
-    while start > 0 and ending.start() - start < data["name_max_chars"] and not r["stops"].match(text[start - 1]):
-        start -= 1
+    while True:
+        while start > 0 and ending.start() - start < data["name_max_chars"] and not r["stops"].match(text[start - 1]):
+            start -= 1
+        # A word that holds a stop may open a name all the same: 国家管网集团.
+        opener = next((word for word in r["openers"] if text.endswith(word, 0, start)), "")
+        if not opener or ending.start() - start + len(opener) > data["name_max_chars"]:
+            break
+        start -= len(opener)
     if start > 0 and r["not_after"].match(text[start - 1]):
         return None  # 第一个人金融银行: after a measure word stands a noun, not a name
     earlier = [m.end() for m in r["ending"].finditer(text, start, ending.start())]
@@ -200,6 +208,8 @@ def markers(text: str) -> list[Marker]:
         source = r["source"].match(text, end)
         if source:
             found.append(Marker(start, source.end(), "source"))  # 国家统计局数据显示: a source, not the owner
+        elif _is_source(owner):
+            found.append(Marker(start, end, "source"))
         else:
             found.append(Marker(start, end, "organisation", owner))
     taken = [(m.start, m.end) for m in found]
@@ -306,15 +316,21 @@ def _clause_end(text: str, position: int) -> int:
 
 
 def document_subject(document: Document) -> Owner | None:
-    """The organisation a document speaks for or about: its author's, its issuer, else its title's."""
+    """The organisation a document speaks for or about: its author's, its issuer, else its title's;
+    never one that publishes others' figures (国家统计局: they are the country's)."""
     post = document.author_post or ""
     for _, _, owner in organisations_in(post):
-        return owner
+        return None if _is_source(owner) else owner
     publisher = _canonical_form((document.field("publisher") or "").strip())  # 平安银行股份有限公司 names 平安银行
     named = organisations_in(publisher)
     if named and named[0][1] == len(publisher):  # the publisher is an organisation (移动支付网 is a news site)
-        return named[0][2]
+        return None if _is_source(named[0][2]) else named[0][2]
     if document.title_known:
         for _, _, owner in organisations_in(document.title):
-            return owner
+            return None if _is_source(owner) else owner
     return None
+
+
+def _is_source(owner: Owner) -> bool:
+    """Whether the organisation publishes a place's or a market's figures rather than owns them."""
+    return owner.name.endswith(_rules()["source_organisations"])
