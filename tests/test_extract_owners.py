@@ -85,6 +85,8 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("随着基金规模扩大", []),
     ("其中，10家挂牌公司收入增长超1倍", []),  # counted companies, not one
     ("据国家管网集团消息", ["国家管网集团"]),
+    ("法国奢侈品巨头路威酩轩集团裁员", ["路威酩轩集团"]),  # what it is, then its name
+    ("医药央企华润集团受让股份", ["华润集团"]),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
