@@ -87,6 +87,8 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("据国家管网集团消息", ["国家管网集团"]),
     ("法国奢侈品巨头路威酩轩集团裁员", ["路威酩轩集团"]),  # what it is, then its name
     ("医药央企华润集团受让股份", ["华润集团"]),
+    ("私募证券产品备案数量环比增长16.6%", []),  # kinds of company and fund, not one
+    ("主动权益基金和医药行业公司", []),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
