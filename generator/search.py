@@ -68,8 +68,8 @@ class BaseIndex:
     def is_of(self, site: Path) -> bool:
         """Whether this is the record of the index now in `site` (and a well-formed one)."""
         well_formed = isinstance(self.entry, str) and isinstance(self.pages, dict) and all(
-            isinstance(path, str) and isinstance(page, tuple) and len(page) == 3
-            and [type(part) for part in page] == [int, int, str] for path, page in self.pages.items())
+            isinstance(path, str) and isinstance(page, tuple) and [type(part) for part in page] == [int, int, str]
+            for path, page in self.pages.items())
         return well_formed and self.entry == _entry_hash(site / INDEX)
 
 

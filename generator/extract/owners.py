@@ -318,16 +318,21 @@ def _clause_end(text: str, position: int) -> int:
 def document_subject(document: Document) -> Owner | None:
     """The organisation a document speaks for or about: its author's, its issuer, else its title's;
     never one that publishes others' figures (国家统计局: they are the country's)."""
+    named = _named_subject(document)
+    return None if named is None or _is_source(named) else named
+
+
+def _named_subject(document: Document) -> Owner | None:
     post = document.author_post or ""
     for _, _, owner in organisations_in(post):
-        return None if _is_source(owner) else owner
+        return owner
     publisher = _canonical_form((document.field("publisher") or "").strip())  # 平安银行股份有限公司 names 平安银行
     named = organisations_in(publisher)
     if named and named[0][1] == len(publisher):  # the publisher is an organisation (移动支付网 is a news site)
-        return None if _is_source(named[0][2]) else named[0][2]
+        return named[0][2]
     if document.title_known:
         for _, _, owner in organisations_in(document.title):
-            return None if _is_source(owner) else owner
+            return owner
     return None
 
 

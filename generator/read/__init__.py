@@ -81,16 +81,20 @@ def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
                 continue
             path = folder / item.name
             relative = path.relative_to(corpus).as_posix()
+            link = item.is_symlink()
             try:
                 # Only a link needs resolving: anything else in a folder of the corpus is in it.
-                target = path.resolve(strict=True) if item.is_symlink() else real / item.name
-                status = target.stat() if item.is_symlink() else item.stat(follow_symlinks=False)
+                if link:
+                    target = path.resolve(strict=True)
+                    status = target.stat()
+                else:
+                    target, status = real / item.name, item.stat(follow_symlinks=False)
             except RuntimeError:  # Python before 3.13 says so for a loop of links
                 passed_over.append(Skipped(relative, "link loop"))
                 continue
             except OSError as error:
                 reason = "link loop" if error.errno == errno.ELOOP else (
-                    "link to nothing" if item.is_symlink() else f"cannot be read ({error.strerror})")
+                    "link to nothing" if link else f"cannot be read ({error.strerror})")
                 passed_over.append(Skipped(relative, reason))
                 continue
             if target != root and root not in target.parents:
