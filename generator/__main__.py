@@ -1,5 +1,5 @@
 """`python -m generator` is the `reportsite` command."""
 
-from generator.cli import main
+from generator.cli import run
 
-raise SystemExit(main())
+run()

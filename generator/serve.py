@@ -18,8 +18,9 @@ from generator.build import Project
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
 
-def serve(project: Project, port: int = 8000) -> None:
-    """Serve the site on 127.0.0.1:PORT until interrupted."""
+def serve(project: Project, port: int = 8000, poll: bool = False) -> None:
+    """Serve the site on 127.0.0.1:PORT until interrupted; with `poll`, look for changes every half
+    second rather than be notified of them (`mkdocs_hooks._watch_natively`)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     # MkDocs checks that docs/ is there before the hooks write the pages into it:
@@ -29,6 +30,8 @@ def serve(project: Project, port: int = 8000) -> None:
     os.environ["REPORTSITE_ROOT"] = str(project.root)
     os.environ["REPORTSITE_CORPUS"] = str(project.corpus)
     os.environ["REPORTSITE_MAX_FILE_BYTES"] = str(project.max_file_bytes)
+    if poll:
+        os.environ["REPORTSITE_POLL"] = "1"
     mkdocs_serve(
         config_file=str(project.config_file),
         docs_dir=str(project.docs),

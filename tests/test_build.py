@@ -9,8 +9,9 @@ import threading
 import pytest
 
 import generator.build
+import generator.render.pages
 from bench.make_corpus import make_corpus
-from generator.build import Project, StrictFailure, build_site, gather, generate
+from generator.build import Project, StrictFailure, build_site, gather, generate, run_mkdocs
 from generator.cache import ExtractionCache
 from generator.export import report_json
 from generator.model import term_id
@@ -320,6 +321,15 @@ def test_a_failed_or_strict_build_leaves_the_last_good_site(tmp_path, monkeypatc
         build_site(project)
     assert _tree(project.site) == site
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_pages_by_period_build_strictly_with_every_link_found(tmp_path, monkeypatch):
+    monkeypatch.setattr(generator.render.pages, "PERIOD_PAGE_ENTRIES", 1)
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)  # here, not in a process of its own, which may start without the limit set
+    run_mkdocs(project, strict=True)  # a link to a missing page or anchor fails it
+    for page in ("archive/2023-11/index.html", "timeline/2024/index.html"):
+        assert (project.site / page).is_file(), page
 
 
 def test_the_replaced_site_waits_beside_until_the_next_build_removes_it(tmp_path):

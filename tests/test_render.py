@@ -9,6 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+import generator.render.pages
 from generator.build import generate
 from generator import rules, templates
 from generator.render import environment, human_number, markdown_inline, page_title
@@ -108,3 +109,24 @@ def test_an_untitled_document_is_named_by_its_author_post_and_year(project):
     assert "000\\_0001955a0cdd007d\\.txt" not in home
     page = (project.docs / "documents" / "000_0001955a0cdd007d.md").read_text(encoding="utf-8")
     assert "# 杨龙如 · 中国工商银行金融科技部总经理 · 2023 <small>（标题未知" in page
+
+
+def test_a_corpus_too_large_for_one_page_lists_its_documents_and_events_by_period(tmp_path, monkeypatch):
+    monkeypatch.setattr(generator.render.pages, "PERIOD_PAGE_ENTRIES", 1)
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    home = (project.docs / "index.md").read_text(encoding="utf-8")
+    assert "共 3 篇文档，按日期分页，由新到旧" in home and "| 文档 | 日期 |" not in home
+    assert home.index("- [2024年](archive/2024.md)：1 篇") < home.index("- [2023年](archive/2023.md)：2 篇")
+    month = (project.docs / "archive" / "2023-11.md").read_text(encoding="utf-8")
+    assert "上一级：[2023年](../archive/2023.md)" in month
+    assert "[城商行加快布局开放银行](../documents/news-page.md)" in month
+
+    timeline = (project.docs / "timeline.md").read_text(encoding="utf-8")
+    assert "- [2023年](timeline/2023.md)：" in timeline and "timeline-entry" not in timeline
+    pages = sorted(path.stem for path in (project.docs / "timeline").glob("*.md"))
+    events = [line for stem in pages for line in (project.docs / "timeline" / f"{stem}.md").read_text(
+        encoding="utf-8").splitlines() if line.startswith('<div class="timeline-entry ')]
+    assert len(events) == 5  # each event on one page: the whole timeline's, paged
+    year = (project.docs / "timeline" / "2024.md").read_text(encoding="utf-8")
+    assert "上一级：[时间线](../timeline.md)" in year and "](../documents/" in year

@@ -9,6 +9,7 @@ rendering only formats.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from generator.cache import fingerprint
@@ -128,9 +129,9 @@ class Corpus:
     def terms_of_document(self, document: Document) -> list[Term]:
         return self._terms_of_document.get(document.id, [])
 
-    @property
+    @cached_property
     def newest_first(self) -> list[Document]:
-        """Documents by date, newest first; undated ones last, by title."""
+        """Documents by date, newest first; undated ones last, by title (sorted once: pages ask often)."""
         dated = sorted((d for d in self.documents if d.date), key=lambda d: (period_sort_key(d.date), d.id), reverse=True)
         undated = sorted((d for d in self.documents if not d.date), key=lambda d: (d.label, d.id))
         return dated + undated

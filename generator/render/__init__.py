@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from generator import rules
 from generator.cache import fingerprint
+from generator.compiled import CompiledTemplates
 from generator.link import KIND_NAMES
 from generator.link.glossary import categories
 from generator.timeexpr import period_end
@@ -26,8 +27,8 @@ from generator.write import Rendering
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
-GENERATED = ("index.md", "diagnostics.md", "timeline.md", "documents/", "metrics/", "pillars/", "terms/", "data/",
-             "sources/", "organisations/")
+GENERATED = ("index.md", "diagnostics.md", "timeline.md", "timeline/", "archive/", "documents/", "metrics/",
+             "pillars/", "terms/", "data/", "sources/", "organisations/")
 
 # Python-Markdown's escapable characters (with tables' "|") are backslashed;
 # "<", ">", "&" and quotes are HTML-escaped; a line break (or any control
@@ -118,14 +119,13 @@ def linked_text(text: str, links: list, prefix: str) -> Markup:
     return Markup("".join(out))
 
 
+#: The page templates compiled in this process (`generator.compiled`).
+COMPILED_PAGES = CompiledTemplates()
+
+
 def environment(folders: Sequence[Path]) -> jinja2.Environment:
     """The Jinja2 environment over the page template `folders` (the first holding a name wins),
-    escaping by default.
-
-    Templates are compiled in every process that renders (a tenth of a
-    second), never loaded compiled from a cache: Jinja2's compiled templates
-    are code, which a file planted in a cache folder would run.
-    """
+    escaping by default; its templates are kept compiled for this process's next builds (`COMPILED_PAGES`)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=True,
@@ -133,6 +133,7 @@ def environment(folders: Sequence[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=COMPILED_PAGES,
     )
     env.filters["md"] = markdown_inline
     env.filters["page_title"] = page_title
@@ -162,5 +163,10 @@ def render_pages(folders: Sequence[Path], pages: Iterable[Callable[[], Page]]) -
     version = templates_fingerprint(folders)
     for make in pages:
         page = make()
+        # The template is compiled when a page of it is rendered: a rebuild renders few of them.
         yield page.path, Rendering(fingerprint("page", version, page.template, page.inputs),
-                                   partial(env.get_template(page.template).render, page.context))
+                                   partial(_render, env, page))
+
+
+def _render(env: jinja2.Environment, page: Page) -> str:
+    return env.get_template(page.template).render(page.context)

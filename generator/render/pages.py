@@ -16,12 +16,14 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from generator import rules
+from generator.extract.events import Event
 from generator.link import NO_LINKS, Corpus
 from generator.link.glossary import Indicator, categories
 from generator.link.organisations import Organisation
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
 from generator.model import Document, RemovedText, Section
+from generator.render.periods import PeriodPage, by_period, finer, period_title
 from generator.timeexpr import period_end, period_sort_key, period_start
 
 
@@ -192,31 +194,72 @@ class OwnerOverview(NamedTuple):
 
 HOME = {"owners": 12, "headlines": 3, "recent_events": 8}
 
+#: The most entries a page of the timeline or of the document list holds before it is split by
+#: period (`generator.render.periods`); a day's page is never split.
+PERIOD_PAGE_ENTRIES = 200
 
-def home_page(corpus: Corpus) -> Page:
+
+def home_page(corpus: Corpus, documents: PeriodPage[Document]) -> Page:
     """An overview (who is covered, over which period, their strategies, headline figures and latest
-    events), then the documents."""
-    documents = corpus.newest_first
+    events), then the documents: all of them, or, for a corpus too large for one page, the periods
+    that page them (`documents`, the whole of `document_periods`)."""
     owners = [OwnerOverview(Ref(o.id, o.name), len(o.documents),
                             list(dict.fromkeys(f.name for f in o.frameworks if f.strategy)),
                             [(Ref(i.id, i.name), s.latest) for i, s in sorted(
                                 ((i, s) for i, s in o.series if s.latest and not s.change and not s.scope),
                                 key=lambda pair: not pair[0].catalogued)][:HOME["headlines"]])
               for o in corpus.organisations[:HOME["owners"]]]
-    dates = sorted(d.date for d in documents if d.date)
+    dates = sorted(d.date for d in corpus.documents if d.date)
     # What happened by the newest document's time: not a plan's year ahead.
     events = sorted((e for year in corpus.timeline for e in year.events
                      if e.entity and (not dates or period_start(e.date) <= period_end(dates[-1]))),
                     key=lambda e: (period_sort_key(e.date), e.id), reverse=True)[:HOME["recent_events"]]
     return Page("index.md", "home.md.j2", {
-        "documents": documents,
+        "document_count": documents.total,
         "skipped": corpus.skipped,
-        "contributions": {d.id: corpus.contributions(d) for d in documents},
         "owners": owners,
         "owner_count": len(corpus.organisations),
         "period": (dates[0], dates[-1]) if dates else None,
         "recent": events,
+        **_document_list(corpus, documents),
     })
+
+
+def document_periods(corpus: Corpus) -> PeriodPage[Document]:
+    """The documents, newest first, paged by the period of their date."""
+    return by_period(corpus.newest_first, lambda d: d.date, PERIOD_PAGE_ENTRIES, newest_first=True)
+
+
+def archive_page(corpus: Corpus, documents: PeriodPage[Document], parent: PeriodPage[Document]) -> Page:
+    """The documents of one period, under the home page (`document_periods`)."""
+    return Page(f"{ARCHIVE}/{documents.key}.md", "archive.md.j2", {
+        "title": period_title(documents.key),
+        "document_count": documents.total,
+        "parent": _period_ref(ARCHIVE, parent, "文档总览")[:2],
+        **_document_list(corpus, documents),
+    })
+
+
+def _document_list(corpus: Corpus, documents: PeriodPage[Document]) -> dict[str, Any]:
+    return {
+        "documents": documents.entries,
+        "contributions": {d.id: corpus.contributions(d) for d in documents.entries},
+        "parts": [_period_ref(ARCHIVE, part) for part in documents.parts],
+    }
+
+
+#: Where the pages of documents and events by period live, under docs/ (the first page of each is
+#: the home page and timeline.md).
+ARCHIVE = "archive"
+TIMELINE = "timeline"
+
+
+def _period_ref(folder: str, period: PeriodPage, whole: str = "") -> tuple[str, str, int]:
+    """A link to a period's page: its path under docs/, its name and how many entries it holds (a link
+    up leaves the count out: the page does not print it, and it changes with every entry added)."""
+    if not period.key:
+        return ("index.md" if folder == ARCHIVE else f"{folder}.md"), whole, period.total
+    return f"{folder}/{period.key}.md", period_title(period.key), period.total
 
 
 class Reading(NamedTuple):
@@ -238,20 +281,45 @@ def diagnostics_page(corpus: Corpus) -> Page:
     return Page("diagnostics.md", "diagnostics.md.j2", {"documents": readings, "skipped": corpus.skipped})
 
 
-def timeline_page(corpus: Corpus) -> Page:
+def event_periods(corpus: Corpus) -> PeriodPage[Event]:
+    """The events, in time order, paged by the finest period their date names: an event of 上半年
+    stays on its year's page."""
     events = [event for year in corpus.timeline for event in year.events]
-    return Page("timeline.md", "timeline.md.j2", {
-        "years": corpus.timeline,
-        "spans": corpus.spans,
-        "titles": _titles(corpus, (e.document for e in events)),
-        "pillars_of": {e.id: _pillar_refs(corpus.pillars_of(e.document, e.sentence_id))
-                       for e in events + [span.event for span in corpus.spans]},
+    return by_period(events, lambda e: e.date if e.precision in ("day", "month") else e.date[:4],
+                     PERIOD_PAGE_ENTRIES)
+
+
+def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[Event] | None = None) -> Page:
+    """The events of a period (the whole, for timeline.md), in sections by the next finer period; the
+    whole's page also draws the events that last years."""
+    width = finer(events.key) or len(events.key)
+    sections: dict[str, list[Event]] = {}
+    for event in events.entries:
+        sections.setdefault(period_start(event.date)[:width], []).append(event)
+    spans = corpus.spans if not events.key else []
+    shown = events.entries + [span.event for span in spans]
+    documents = {e.document for e in shown}
+    owners = {e.entity_id for e in shown}
+    return Page(f"{TIMELINE}/{events.key}.md" if events.key else f"{TIMELINE}.md", "timeline.md.j2", {
+        "title": period_title(events.key) if events.key else "",
+        "event_count": events.total,
+        "document_count": len({e.document for e in _all_entries(events)}),
+        "parent": _period_ref(TIMELINE, parent, "时间线")[:2] if parent else None,
+        "parts": [_period_ref(TIMELINE, part) for part in events.parts],
+        "sections": [(key, key if len(key) == 4 else period_title(key), found) for key, found in sections.items()],
+        "spans": spans,
+        "titles": _titles(corpus, documents),
+        "pillars_of": {e.id: _pillar_refs(corpus.pillars_of(e.document, e.sentence_id)) for e in shown},
         # The filter lists documents newest first, pillars by framework.
-        "documents": [Ref(d.id, d.label) for d in corpus.newest_first if corpus.facts_of("events", d)],
+        "documents": [Ref(d.id, d.label) for d in corpus.newest_first if d.id in documents],
         "frameworks": [(group.name, refs) for group in corpus.frameworks
                        for refs in [_pillar_refs(p for p in group.pillars if p.has_page)] if refs],
-        "owners": [Ref(o.id, o.name) for o in corpus.organisations if o.events],
+        "owners": [Ref(o.id, o.name) for o in corpus.organisations if o.id in owners],
     })
+
+
+def _all_entries(period: PeriodPage) -> list:
+    return [entry for page in period.pages() for entry in page.entries]
 
 
 def metrics_index_page(corpus: Corpus) -> Page:
@@ -329,8 +397,14 @@ def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
     Gathering a page's context is most of its cost, so the list can be shared
     out between processes before any is gathered.
     """
-    pages = [partial(page, corpus) for page in (home_page, diagnostics_page, timeline_page, metrics_index_page,
-                                                 pillars_index_page, terms_index_page, organisations_index_page)]
+    documents, events = document_periods(corpus), event_periods(corpus)
+    pages = [partial(home_page, corpus, documents), partial(timeline_page, corpus, events)]
+    pages += [partial(page, corpus) for page in (diagnostics_page, metrics_index_page, pillars_index_page,
+                                                  terms_index_page, organisations_index_page)]
+    # The pages of the periods that page the documents and the events.
+    pages += [partial(archive_page, corpus, part, parent)
+              for parent in documents.pages() for part in parent.parts]
+    pages += [partial(timeline_page, corpus, part, parent) for parent in events.pages() for part in parent.parts]
     # A page for each document, pillar, term and indicator, named by its id.
     pages += [partial(document_page, corpus, d) for d in corpus.documents]
     pages += [partial(chapter_page, corpus, d, number) for d in corpus.documents

@@ -1,9 +1,9 @@
-"""The reportsite MkDocs plugin: the theme's templates compiled once per process."""
+"""Templates compiled once per process."""
 
 import jinja2
 import pytest
 
-from generator.plugin import CompiledTemplates
+from generator.compiled import CompiledTemplates
 
 
 def _theme(folder):

@@ -1,0 +1,83 @@
+"""Lists too long for one page, paged by period: the whole by year, a year by month, a month by day.
+
+The timeline and the list of documents grow with the corpus. On one page each,
+at ten thousand documents they were megabytes a reader could not use, and
+every added document changed them whole, so every rebuild built them again.
+Paged by period, a page holds at most `limit` entries unless it is a single
+day (or the undated), and a changed document changes the pages of its own
+days and the counts on the pages above them.
+
+An entry belongs to the finest period its date names: an event of 上半年 2024
+stays on the page of 2024 when that year is split into months, and one of
+2024年8月 on the page of August when August is split into days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+Entry = TypeVar("Entry")
+
+#: The period of entries without a date: split apart from the years, never split itself.
+UNDATED = "undated"
+
+#: How many characters of an ISO date name each finer period: year, month, day.
+_WIDTHS = (4, 7, 10)
+
+
+@dataclass
+class PeriodPage(Generic[Entry]):
+    """The page of a period ("" for the whole; "2024", "2024-08", "2024-08-06"; `UNDATED`)."""
+
+    key: str
+    entries: list[Entry]  # the period's entries that none of its parts holds, in the order given
+    parts: list[PeriodPage[Entry]] = field(default_factory=list)  # finer periods with pages of their own
+    total: int = 0  # the period's entries, on this page and in its parts
+
+    def pages(self) -> Iterable[PeriodPage[Entry]]:
+        """This page and every page below it."""
+        yield self
+        for part in self.parts:
+            yield from part.pages()
+
+
+def finer(key: str) -> int | None:
+    """How many characters of a date name the periods that split the period `key`; None when it is not split."""
+    if key == UNDATED:
+        return None
+    widths = [width for width in _WIDTHS if width > len(key)]
+    return widths[0] if widths else None
+
+
+def by_period(entries: list[Entry], date_of: Callable[[Entry], str | None], limit: int,
+              newest_first: bool = False, key: str = "") -> PeriodPage[Entry]:
+    """`entries` (in the order each page lists them) paged by period, at most `limit` to a page where a
+    finer period can take them. `date_of` gives an entry's date as an ISO prefix of the finest period
+    it names ("2024", "2024-08", "2024-08-06"), or None when it has none."""
+    width = finer(key)
+    if len(entries) <= limit or width is None:
+        return PeriodPage(key, list(entries), total=len(entries))
+    own: list[Entry] = []
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        date = date_of(entry)
+        if date is None:
+            groups.setdefault(UNDATED, []).append(entry)
+        elif len(date) >= width:
+            groups.setdefault(date[:width], []).append(entry)
+        else:
+            own.append(entry)
+    keys = sorted((k for k in groups if k != UNDATED), reverse=newest_first)
+    keys += [UNDATED] if UNDATED in groups else []
+    parts = [by_period(groups[k], date_of, limit, newest_first, k) for k in keys]
+    return PeriodPage(key, own, parts, len(entries))
+
+
+def period_title(key: str) -> str:
+    """A period page's name: 2024年, 2024年8月, 2024年8月6日, 日期未知."""
+    if key == UNDATED:
+        return "日期未知"
+    parts = [int(part) for part in key.split("-")]
+    return "".join(f"{number}{unit}" for number, unit in zip(parts, "年月日"))

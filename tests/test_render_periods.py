@@ -1,0 +1,38 @@
+"""Lists paged by period: the whole by year, a year by month, a month by day, each page at most a limit."""
+
+from generator.render.periods import UNDATED, by_period, period_title
+
+
+def test_a_list_within_the_limit_is_one_page():
+    whole = by_period(["2024-08-06", "2023", None], lambda d: d, limit=3)
+    assert (whole.key, whole.entries, whole.parts, whole.total) == ("", ["2024-08-06", "2023", None], [], 3)
+
+
+def test_a_long_list_is_split_by_year_then_month_then_day_and_coarse_dates_stay_above():
+    dates = ["2023-05-01", "2024", "2024-H1", "2024-08", "2024-08-06", "2024-08-06", "2024-08-07", None]
+    whole = by_period(dates, lambda d: d if d is None or "-H" not in d else d[:4], limit=2)
+    assert [page.key for page in whole.pages()] == ["", "2023", "2024", "2024-08", "2024-08-06", "2024-08-07",
+                                                    UNDATED]
+    year = whole.parts[1]
+    assert year.entries == ["2024", "2024-H1"]  # no month named: on the year's page
+    assert year.total == 6
+    month = year.parts[0]
+    assert month.entries == ["2024-08"]
+    assert [part.entries for part in month.parts] == [["2024-08-06", "2024-08-06"], ["2024-08-07"]]
+    assert whole.entries == []
+
+
+def test_a_day_and_the_undated_are_never_split():
+    whole = by_period(["2024-08-06"] * 5 + [None] * 5, lambda d: d, limit=2)
+    assert [(page.key, len(page.entries)) for page in whole.pages()][-3:] == [
+        ("2024-08", 0), ("2024-08-06", 5), (UNDATED, 5)]
+
+
+def test_newest_first_orders_the_parts_newest_first_and_the_undated_last():
+    whole = by_period(["2024-01-01", None, "2022-01-01", "2023-01-01"], lambda d: d, limit=1, newest_first=True)
+    assert [part.key for part in whole.parts] == ["2024", "2023", "2022", UNDATED]
+
+
+def test_periods_are_named_as_a_reader_writes_them():
+    assert [period_title(key) for key in ("2024", "2024-08", "2024-08-06", UNDATED)] == [
+        "2024年", "2024年8月", "2024年8月6日", "日期未知"]
