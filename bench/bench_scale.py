@@ -16,19 +16,28 @@ is changed (a dated figure added), one added and one removed, and each
 `reportsite build` after it is timed: the whole site, search index included,
 up to date. Reported: seconds, the ratio of each to its reference (the naive
 build for cold, the cold build for a change), peak memory of the process tree
-(workers included), the site's pages and pages per article. With --browser,
-the time to the first search result and the bytes it took (bench_build's
-Chromium probe). The articles are not in the repository: bring your own.
+(workers included), the site's pages and pages per article. Then `reportsite
+serve` runs on the built site and the same article is changed RUNS more times:
+the median seconds from each change to the server's reload of the browsers
+(its rebuild, search index included), and of MkDocs' "built in" (the rebuild
+alone, without noticing the change and waiting for the edits to stop). With
+--browser, the time to the first search result and the bytes it took
+(bench_build's Chromium probe). The articles are not in the repository: bring
+your own.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -103,6 +112,44 @@ def cold(folder: Path) -> dict:
     return reportsite_build(folder)
 
 
+def served_changes(folder: Path, change, runs: int) -> dict:
+    """`reportsite serve` on the built `folder`; `change()` made `runs` times, each timed from the change
+    to the server's reload of the browsers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(folder), "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []
+    threading.Thread(target=lambda: lines.extend((time.perf_counter(), line) for line in server.stderr),
+                     daemon=True).start()
+
+    def after(start: float, text: str, seconds: float = 120) -> tuple[float, str]:
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            found = [(at, line) for at, line in list(lines) if at > start and text in line]
+            if found:
+                return found[0]
+            time.sleep(0.02)
+        raise RuntimeError(f"no {text!r} from reportsite serve: {''.join(line for _, line in lines)}")
+
+    try:
+        after(0, "Serving on", seconds=600)
+        reloads, builds = [], []
+        for _ in range(runs):
+            time.sleep(1)
+            start = time.perf_counter()
+            change()
+            reloaded, _ = after(start, "Reloading browsers")
+            _, built = after(start, "Documentation built in")
+            reloads.append(round(reloaded - start, 2))
+            builds.append(float(re.search(r"built in ([\d.]+)", built).group(1)))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"seconds": statistics.median(reloads), "runs": reloads, "built_in": statistics.median(builds)}
+
+
 def median(runs: list[dict]) -> dict:
     return {"seconds": statistics.median(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs),
             "runs": [r["seconds"] for r in runs]}
@@ -138,6 +185,9 @@ def main() -> None:
             step()
             result[name] = reportsite_build(ours)
             result[name]["ratio_to_cold"] = round(result[name]["seconds"] / result["cold"]["seconds"], 3)
+        result["serve_changed"] = served_changes(ours, steps["changed"], options.runs)
+        result["serve_changed"]["ratio_to_cold"] = round(
+            result["serve_changed"]["seconds"] / result["cold"]["seconds"], 3)
         pages = sum(1 for _ in (ours / "site").rglob("index.html"))
         result["site"] = {"pages": pages, "pages_per_article": round(pages / len(built), 2),
                           "megabytes": round(folder_size(ours / "site") / 1e6, 1),

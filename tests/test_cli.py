@@ -1,10 +1,11 @@
-"""The command line: `extract`, and `build` with and without --strict."""
+"""The command line: `extract`, `build` with and without --strict, and the README naming every option."""
 
 import json
+import re
 import subprocess
 import sys
 
-from generator.cli import main
+from generator.cli import _parser, main
 from tests.conftest import ROOT, make_project
 
 
@@ -39,3 +40,16 @@ def test_bad_input_fails_only_a_strict_build(tmp_path):
     assert (project.site / "documents" / "000_0001955a0cdd007d" / "index.html").is_file()
     strict = subprocess.run(command + ["--strict"], capture_output=True, text=True)
     assert strict.returncode == 1
+
+
+def test_the_readme_names_every_command_and_option():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = readme[readme.index("## Commands"):].splitlines()
+    # argparse lists its subcommands only in its actions.
+    commands = next(action for action in _parser()._actions if action.dest == "command").choices
+    for name, command in commands.items():
+        row = next((line for line in rows if line.startswith(f"| `reportsite {name}")), "")
+        unnamed = [action.option_strings for action in command._actions
+                   if action.option_strings and action.dest != "help"
+                   and not any(re.search(rf"{option}\b", row) for option in action.option_strings)]
+        assert row and unnamed == [], name
