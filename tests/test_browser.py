@@ -11,7 +11,10 @@ from unittest import mock
 import lxml.html
 import pytest
 
+import generator.render.pages
 import generator.search
+from generator.build import generate, run_mkdocs
+from generator.search import index_search
 from tests.conftest import ARTIFACTS, FIXTURES, build_site, make_project, screenshot, serving
 
 SEEDS = ("000_0001955a0cdd007d", "003_356bb86cd6c9e501")
@@ -475,3 +478,33 @@ def test_the_interface_is_chinese_throughout(built_site):
                 if word not in from_documents and not INTERFACE_LATIN.fullmatch(word):
                     foreign.setdefault(word, page.relative_to(built_site).as_posix())
     assert not foreign, sorted(foreign.items())
+
+
+def test_a_corpus_paged_by_period_is_walked_from_the_home_page_and_the_timeline(page, tmp_path, monkeypatch):
+    monkeypatch.setattr(generator.render.pages, "PERIOD_PAGE_ENTRIES", 1)
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)  # here, not in a process of its own, which may start without the limit set
+    run_mkdocs(project, strict=True)
+    index_search(project.site)
+    with serving(project.site) as url:
+        page.goto(url)
+        page.locator("article a", has_text="2023年").click()
+        page.locator("article a", has_text="2023年11月").click()
+        assert page.locator("h1").inner_text().startswith("文档 · 2023年11月")
+        page.locator("article table a", has_text="城商行加快布局开放银行").click()
+        assert page.url == url + "documents/news-page/"
+
+        page.goto(url + "timeline/")
+        assert page.locator(".timeline-entry").count() == 0  # the whole is paged: its pages are linked
+        page.locator("article a", has_text="2024年").click()
+        entries = page.locator(".timeline-year > .timeline-entry")
+        total = entries.count()
+        assert total > 0 and page.locator("h1").inner_text().startswith("时间线 · 2024年")
+        page.select_option("select[data-timeline-filter=document]", index=1)
+        assert page.locator("[data-timeline-count]").inner_text().endswith(f"/ {total} 个事件")
+        entries.first.locator("a").first.click()
+        assert "/documents/" in page.url and "#s-" in page.url
+        page.go_back()
+        page.locator("article a", has_text="时间线").first.click()  # 上一级
+        assert page.url == url + "timeline/"
+    assert not page.errors
