@@ -42,4 +42,4 @@ test: $(VENV)/.installed-test browser
 # Besides site/ and the caches: the files and folders the generator owns under
 # docs/ (GENERATED in generator/render).
 clean:
-	rm -rf site .site.building .site.old .cache docs/index.md docs/diagnostics.md docs/timeline.md docs/timeline docs/archive docs/documents docs/metrics docs/pillars docs/terms docs/data docs/sources docs/organisations
+	rm -rf site .site.building .site.old .cache docs/index.md docs/diagnostics.md docs/diagnostics docs/timeline.md docs/timeline docs/archive docs/documents docs/metrics docs/pillars docs/terms docs/data docs/sources docs/organisations

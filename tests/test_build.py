@@ -328,7 +328,7 @@ def test_pages_by_period_build_strictly_with_every_link_found(tmp_path, monkeypa
     project = make_project(tmp_path, FIXTURES / "corpus")
     generate(project)  # here, not in a process of its own, which may start without the limit set
     run_mkdocs(project, strict=True)  # a link to a missing page or anchor fails it
-    for page in ("archive/2023-11/index.html", "timeline/2024/index.html"):
+    for page in ("archive/2023-11/index.html", "timeline/2024/index.html", "diagnostics/2023-11/index.html"):
         assert (project.site / page).is_file(), page
 
 

@@ -111,7 +111,7 @@ def test_an_untitled_document_is_named_by_its_author_post_and_year(project):
     assert "# 杨龙如 · 中国工商银行金融科技部总经理 · 2023 <small>（标题未知" in page
 
 
-def test_a_corpus_too_large_for_one_page_lists_its_documents_and_events_by_period(tmp_path, monkeypatch):
+def test_a_corpus_too_large_for_one_page_lists_its_documents_events_and_readings_by_period(tmp_path, monkeypatch):
     monkeypatch.setattr(generator.render.pages, "PERIOD_PAGE_ENTRIES", 1)
     project = make_project(tmp_path, FIXTURES / "corpus")
     generate(project)
@@ -130,3 +130,9 @@ def test_a_corpus_too_large_for_one_page_lists_its_documents_and_events_by_perio
     assert len(events) == 5  # each event on one page: the whole timeline's, paged
     year = (project.docs / "timeline" / "2024.md").read_text(encoding="utf-8")
     assert "上一级：[时间线](../timeline.md)" in year and "](../documents/" in year
+
+    diagnostics = (project.docs / "diagnostics.md").read_text(encoding="utf-8")
+    assert "## 未能读取的文件" in diagnostics and "- [2024年](diagnostics/2024.md)：1 篇" in diagnostics
+    assert "{: #news-page }" in (project.docs / "diagnostics" / "2023-11.md").read_text(encoding="utf-8")
+    page = (project.docs / "documents" / "news-page.md").read_text(encoding="utf-8")
+    assert "详见[读取诊断](../diagnostics/2023-11.md#news-page)" in page

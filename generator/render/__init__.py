@@ -27,8 +27,8 @@ from generator.write import Rendering
 
 #: Files and folders under docs/ that the generator owns: rewritten on every
 #: build, and anything in them that the build did not write is stale.
-GENERATED = ("index.md", "diagnostics.md", "timeline.md", "timeline/", "archive/", "documents/", "metrics/",
-             "pillars/", "terms/", "data/", "sources/", "organisations/")
+GENERATED = ("index.md", "diagnostics.md", "diagnostics/", "timeline.md", "timeline/", "archive/", "documents/",
+             "metrics/", "pillars/", "terms/", "data/", "sources/", "organisations/")
 
 # Python-Markdown's escapable characters (with tables' "|") are backslashed;
 # "<", ">", "&" and quotes are HTML-escaped; a line break (or any control

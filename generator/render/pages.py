@@ -87,7 +87,8 @@ def document_chapters(document: Document) -> tuple[list[Section], list[list[Sect
     return document.sections[:starts[0]], [document.sections[start:end] for start, end in bounds]
 
 
-def document_page(corpus: Corpus, document: Document) -> Page:
+def document_page(corpus: Corpus, document: Document, diagnostics: str) -> Page:
+    """A document's page; `diagnostics` is the path of the page that reports how it was read."""
     metrics = corpus.facts_of("metrics", document)
     related = corpus.related.get(document.id, [])
     links = corpus.links.get(document.id, NO_LINKS)
@@ -107,6 +108,7 @@ def document_page(corpus: Corpus, document: Document) -> Page:
         "titles": _titles(corpus, (other for other, _ in related)),
         "pillars": _pillar_refs(corpus.pillars_of_document(document)),
         "terms": [Ref(t.id, t.name, aliases=tuple(t.aliases)) for t in corpus.terms_of_document(document)],
+        "diagnostics": diagnostics,
     }, stand_ins={
         # The document fixes its metrics and its text; which of the metrics have a glossary page depends on the corpus.
         "metrics": document.fingerprint, "sections": document.fingerprint, "chapter_of": document.fingerprint,
@@ -232,7 +234,7 @@ def document_periods(corpus: Corpus) -> PeriodPage[Document]:
 
 def archive_page(corpus: Corpus, documents: PeriodPage[Document], parent: PeriodPage[Document]) -> Page:
     """The documents of one period, under the home page (`document_periods`)."""
-    return Page(f"{ARCHIVE}/{documents.key}.md", "archive.md.j2", {
+    return Page(_period_path(ARCHIVE, documents.key), "archive.md.j2", {
         "title": period_title(documents.key),
         "document_count": documents.total,
         "parent": _period_ref(ARCHIVE, parent, "文档总览")[:2],
@@ -248,18 +250,24 @@ def _document_list(corpus: Corpus, documents: PeriodPage[Document]) -> dict[str,
     }
 
 
-#: Where the pages of documents and events by period live, under docs/ (the first page of each is
-#: the home page and timeline.md).
+#: Where the pages by period live, under docs/: those of the documents (the first is the home
+#: page), of the events (the first is timeline.md) and of how the documents were read (diagnostics.md).
 ARCHIVE = "archive"
 TIMELINE = "timeline"
+DIAGNOSTICS = "diagnostics"
+
+
+def _period_path(folder: str, key: str) -> str:
+    """The path under docs/ of the page of period `key` in `folder` ("" the whole)."""
+    if key:
+        return f"{folder}/{key}.md"
+    return "index.md" if folder == ARCHIVE else f"{folder}.md"
 
 
 def _period_ref(folder: str, period: PeriodPage, whole: str = "") -> tuple[str, str, int]:
     """A link to a period's page: its path under docs/, its name and how many entries it holds (a link
     up leaves the count out: the page does not print it, and it changes with every entry added)."""
-    if not period.key:
-        return ("index.md" if folder == ARCHIVE else f"{folder}.md"), whole, period.total
-    return f"{folder}/{period.key}.md", period_title(period.key), period.total
+    return _period_path(folder, period.key), period_title(period.key) if period.key else whole, period.total
 
 
 class Reading(NamedTuple):
@@ -275,10 +283,29 @@ class Reading(NamedTuple):
     removed: list[RemovedText]
 
 
-def diagnostics_page(corpus: Corpus) -> Page:
+def reading_periods(corpus: Corpus) -> PeriodPage[Document]:
+    """The documents in corpus order, paged by period as the home page pages them (`document_periods`)."""
+    return by_period(corpus.documents, lambda d: d.date, PERIOD_PAGE_ENTRIES, newest_first=True)
+
+
+def diagnostics_page(corpus: Corpus, documents: PeriodPage[Document], parent: PeriodPage[Document] | None = None
+                     ) -> Page:
+    """How the documents of a period (the whole, for diagnostics.md) were read; the whole's page also
+    lists the files passed over."""
     readings = [Reading(d.id, d.source_file, d.label, d.format, d.encoding, d.meta_sources, d.warnings, d.removed)
-                for d in corpus.documents]
-    return Page("diagnostics.md", "diagnostics.md.j2", {"documents": readings, "skipped": corpus.skipped})
+                for d in documents.entries]
+    return Page(_period_path(DIAGNOSTICS, documents.key), "diagnostics.md.j2", {
+        "title": period_title(documents.key) if documents.key else "",
+        "parent": _period_ref(DIAGNOSTICS, parent, "读取诊断")[:2] if parent else None,
+        "parts": [_period_ref(DIAGNOSTICS, part) for part in documents.parts],
+        "documents": readings,
+        "skipped": corpus.skipped if not documents.key else [],
+    })
+
+
+def _diagnostics_paths(readings: PeriodPage[Document]) -> dict[str, str]:
+    """The page that reports each document's reading, by document id."""
+    return {d.id: _period_path(DIAGNOSTICS, page.key) for page in readings.pages() for d in page.entries}
 
 
 def event_periods(corpus: Corpus) -> PeriodPage[Event]:
@@ -300,7 +327,7 @@ def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[
     shown = events.entries + [span.event for span in spans]
     documents = {e.document for e in shown}
     owners = {e.entity_id for e in shown}
-    return Page(f"{TIMELINE}/{events.key}.md" if events.key else f"{TIMELINE}.md", "timeline.md.j2", {
+    return Page(_period_path(TIMELINE, events.key), "timeline.md.j2", {
         "title": period_title(events.key) if events.key else "",
         "event_count": events.total,
         "document_count": len({e.document for e in _all_entries(events)}),
@@ -397,16 +424,17 @@ def site_pages(corpus: Corpus) -> list[Callable[[], Page]]:
     Gathering a page's context is most of its cost, so the list can be shared
     out between processes before any is gathered.
     """
-    documents, events = document_periods(corpus), event_periods(corpus)
-    pages = [partial(home_page, corpus, documents), partial(timeline_page, corpus, events)]
-    pages += [partial(page, corpus) for page in (diagnostics_page, metrics_index_page, pillars_index_page,
-                                                  terms_index_page, organisations_index_page)]
-    # The pages of the periods that page the documents and the events.
-    pages += [partial(archive_page, corpus, part, parent)
-              for parent in documents.pages() for part in parent.parts]
-    pages += [partial(timeline_page, corpus, part, parent) for parent in events.pages() for part in parent.parts]
+    documents, events, readings = document_periods(corpus), event_periods(corpus), reading_periods(corpus)
+    pages = [partial(home_page, corpus, documents), partial(timeline_page, corpus, events),
+             partial(diagnostics_page, corpus, readings)]
+    pages += [partial(page, corpus) for page in (metrics_index_page, pillars_index_page, terms_index_page,
+                                                  organisations_index_page)]
+    # The pages of the periods that page the documents, the events and the readings.
+    for period_page, whole in ((archive_page, documents), (timeline_page, events), (diagnostics_page, readings)):
+        pages += [partial(period_page, corpus, part, parent) for parent in whole.pages() for part in parent.parts]
     # A page for each document, pillar, term and indicator, named by its id.
-    pages += [partial(document_page, corpus, d) for d in corpus.documents]
+    diagnostics = _diagnostics_paths(readings)
+    pages += [partial(document_page, corpus, d, diagnostics[d.id]) for d in corpus.documents]
     pages += [partial(chapter_page, corpus, d, number) for d in corpus.documents
               for number in range(1, len(document_chapters(d)[1]) + 1)]
     pages += [partial(pillar_page, corpus, p) for p in corpus.pillars]
