@@ -1,7 +1,7 @@
 """Jinja2 templates kept compiled in a process's memory, for the builds it runs.
 
 Compiling the theme's templates takes a third of a second, the pages' a
-fifth: in every build, for `make serve`'s builds in one process. Never on
+fifth: kept, `make serve` compiles them once for all its builds. Never on
 disk: compiled templates are code, which a file planted in a cache would run.
 """
 

@@ -77,7 +77,7 @@ def _watch_natively(server, config) -> None:
     MkDocs' server polls what it watches every half second: it stats every
     corpus file, in a thread that takes Python's lock from the build. At a
     thousand documents that made a one-document rebuild half as slow again
-    (measured: 1.7–2.8 s polled, against ~1.2 s notified). The files watched
+    (measured: 1.7–2.8 s polled, 1.4–1.7 s notified). The files watched
     so far (mkdocs.yml) move to the new observer; what MkDocs and this hook
     watch next goes to it. `reportsite serve --poll` keeps MkDocs' polling,
     for file systems that send no notifications (some network and container
