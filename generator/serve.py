@@ -10,6 +10,7 @@ MkDocs renders again only the pages the generator rewrote.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -30,14 +31,23 @@ def serve(project: Project, port: int = 8000, poll: bool = False) -> None:
     os.environ["REPORTSITE_ROOT"] = str(project.root)
     os.environ["REPORTSITE_CORPUS"] = str(project.corpus)
     os.environ["REPORTSITE_MAX_FILE_BYTES"] = str(project.max_file_bytes)
-    if poll:
-        os.environ["REPORTSITE_POLL"] = "1"
-    mkdocs_serve(
-        config_file=str(project.config_file),
-        docs_dir=str(project.docs),
-        livereload=True,
-        build_type="dirty",
-        watch=[str(folder) for folder in (project.corpus, *project.theme_folders, *project.page_templates)],
-        hooks=[str(HOOKS)],
-        dev_addr=f"127.0.0.1:{port}",
-    )
+    os.environ["REPORTSITE_POLL"] = "1" if poll else ""
+    try:
+        mkdocs_serve(
+            config_file=str(project.config_file),
+            docs_dir=str(project.docs),
+            livereload=True,
+            build_type="dirty",
+            watch=[str(folder) for folder in (project.corpus, *project.theme_folders, *project.page_templates)],
+            hooks=[str(HOOKS)],
+            dev_addr=f"127.0.0.1:{port}",
+        )
+    except OSError as error:
+        if error.errno not in OUT_OF_WATCHES:
+            raise
+        raise OSError(error.errno, f"{error.strerror}: the system will watch no more files for changes; "
+                                   "`reportsite serve --poll` looks for them instead") from error
+
+
+#: What the system says when it will watch no more files (Linux: inotify's watch and instance limits).
+OUT_OF_WATCHES = (errno.ENOSPC, errno.EMFILE)

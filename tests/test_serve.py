@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 import subprocess
 import sys
@@ -9,6 +10,9 @@ import threading
 import time
 import urllib.request
 
+import watchdog.observers
+
+from generator.cli import main
 from generator.read import document_id
 from tests.conftest import make_project, own_template
 
@@ -115,3 +119,15 @@ def test_serve_starts_in_a_folder_new_made_before_any_build(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_system_out_of_file_watches_is_told_to_poll(tmp_path, monkeypatch, caplog):
+    project = make_project(tmp_path)
+
+    def out_of_watches(observer):
+        raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    # On the platform's observer: MkDocs loads the hooks, and their observer class, anew.
+    monkeypatch.setattr(watchdog.observers.Observer, "start", out_of_watches)
+    assert main(["serve", "--project", str(project.root), "--port", str(_free_port())]) == 1
+    assert "inotify watch limit reached" in caplog.text and "reportsite serve --poll" in caplog.text
