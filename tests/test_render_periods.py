@@ -1,6 +1,6 @@
 """Lists paged by period: the whole by year, a year by month, a month by day, each page at most a limit."""
 
-from generator.render.periods import UNDATED, by_period, period_title
+from generator.render.periods import UNDATED, by_period, finest_period, period_title
 
 
 def test_a_list_within_the_limit_is_one_page():
@@ -10,7 +10,7 @@ def test_a_list_within_the_limit_is_one_page():
 
 def test_a_long_list_is_split_by_year_then_month_then_day_and_coarse_dates_stay_above():
     dates = ["2023-05-01", "2024", "2024-H1", "2024-08", "2024-08-06", "2024-08-06", "2024-08-07", None]
-    whole = by_period(dates, lambda d: d if d is None or "-H" not in d else d[:4], limit=2)
+    whole = by_period(dates, lambda d: d, limit=2)
     assert [page.key for page in whole.pages()] == ["", "2023", "2024", "2024-08", "2024-08-06", "2024-08-07",
                                                     UNDATED]
     year = whole.parts[1]
@@ -36,3 +36,9 @@ def test_newest_first_orders_the_parts_newest_first_and_the_undated_last():
 def test_periods_are_named_as_a_reader_writes_them():
     assert [period_title(key) for key in ("2024", "2024-08", "2024-08-06", UNDATED)] == [
         "2024年", "2024年8月", "2024年8月6日", "日期未知"]
+
+
+def test_a_date_pages_under_its_day_or_month_or_else_its_year():
+    assert [finest_period(date) for date in ("2024-08-06", "2024-08", "2024-H1", "2024-Q3", "2024", "2021/2023",
+                                             "2024-08/2024-10", None)] == [
+        "2024-08-06", "2024-08", "2024", "2024", "2024", "2021", "2024", None]

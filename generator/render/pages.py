@@ -312,8 +312,7 @@ def event_periods(corpus: Corpus) -> PeriodPage[Event]:
     """The events, in time order, paged by the finest period their date names: an event of 上半年
     stays on its year's page."""
     events = [event for year in corpus.timeline for event in year.events]
-    return by_period(events, lambda e: e.date if e.precision in ("day", "month") else e.date[:4],
-                     PERIOD_PAGE_ENTRIES)
+    return by_period(events, lambda e: e.date, PERIOD_PAGE_ENTRIES)
 
 
 def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[Event] | None = None) -> Page:

@@ -51,18 +51,28 @@ def finer(key: str) -> int | None:
     return widths[0] if widths else None
 
 
+def finest_period(date: str | None) -> str | None:
+    """The finest period of `date` (the contract's date form) that has a page: a day or a month as it
+    is, the year of a half, a quarter, a year or a span (2024-H1, 2024-Q3, 2021/2023); None for none."""
+    if date is None:
+        return None
+    if len(date) in (7, 10) and date[5:7].isdigit():
+        return date
+    return date[:4]
+
+
 def by_period(entries: list[Entry], date_of: Callable[[Entry], str | None], limit: int,
               newest_first: bool = False, key: str = "") -> PeriodPage[Entry]:
     """`entries` (in the order each page lists them) paged by period, at most `limit` to a page where a
-    finer period can take them. `date_of` gives an entry's date as an ISO prefix of the finest period
-    it names ("2024", "2024-08", "2024-08-06"), or None when it has none."""
+    finer period can take them. `date_of` gives an entry's date in the contract's form (2024-08-06,
+    2024-08, 2024-H1, 2021/2023…), or None when it has none."""
     width = finer(key)
     if len(entries) <= limit or width is None:
         return PeriodPage(key, list(entries), total=len(entries))
     own: list[Entry] = []
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
-        date = date_of(entry)
+        date = finest_period(date_of(entry))
         if date is None:
             groups.setdefault(UNDATED, []).append(entry)
         elif len(date) >= width:
