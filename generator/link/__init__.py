@@ -13,11 +13,12 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from generator.cache import fingerprint
+from generator.extract.events import Event
 from generator.link.glossary import Indicator, build_glossary
 from generator.link.organisations import Organisation, build_organisations
 from generator.link.pillars import FrameworkGroup, Pillar, build_pillars, unique_pillars
 from generator.link.terms import Mention, Term, TermIndex, build_terms, related_documents
-from generator.link.timeline import Span, TimelineYear, build_spans, build_timeline
+from generator.link.timeline import Span, build_spans, build_timeline
 from generator.model import Document, Skipped
 from generator.timeexpr import period_sort_key
 
@@ -49,7 +50,7 @@ class Corpus:
     glossary: list[Indicator] = field(default_factory=list)  # the indicators with a page
     series_of_metric: dict[str, str] = field(default_factory=dict)  # every metric's series, by metric id
     organisations: list[Organisation] = field(default_factory=list)  # the owners of facts
-    timeline: list[TimelineYear] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)  # every event, in time order
     spans: list[Span] = field(default_factory=list)
     frameworks: list[FrameworkGroup] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""The timeline: every event of the corpus, by year and within a year by time."""
+"""The timeline: every event of the corpus, in time order."""
 
 from __future__ import annotations
 
@@ -8,14 +8,6 @@ from generator.extract.events import Event
 from generator.timeexpr import period_end, period_start
 
 
-@dataclass
-class TimelineYear:
-    """The events that start in one year, in the order they start."""
-
-    year: str
-    events: list[Event]
-
-
 def _order(event: Event) -> tuple[str, str, str]:
     # Earlier start first; at the same start, the shorter period first (8月27日
     # before 上半年 before 全年), then by document; the sort is stable, so one
@@ -23,12 +15,9 @@ def _order(event: Event) -> tuple[str, str, str]:
     return period_start(event.date), period_end(event.date), event.document
 
 
-def build_timeline(events: list[Event]) -> list[TimelineYear]:
-    """Events grouped by the year they start, years in order."""
-    years: dict[str, list[Event]] = {}
-    for event in sorted(events, key=_order):
-        years.setdefault(period_start(event.date)[:4], []).append(event)
-    return [TimelineYear(year, found) for year, found in sorted(years.items())]
+def build_timeline(events: list[Event]) -> list[Event]:
+    """Every event, in the order they start (pages group them by period: `generator.render.periods`)."""
+    return sorted(events, key=_order)
 
 
 @dataclass

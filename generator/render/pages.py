@@ -213,7 +213,7 @@ def home_page(corpus: Corpus, documents: PeriodPage[Document]) -> Page:
               for o in corpus.organisations[:HOME["owners"]]]
     dates = sorted(d.date for d in corpus.documents if d.date)
     # What happened by the newest document's time: not a plan's year ahead.
-    events = sorted((e for year in corpus.timeline for e in year.events
+    events = sorted((e for e in corpus.timeline
                      if e.entity and (not dates or period_start(e.date) <= period_end(dates[-1]))),
                     key=lambda e: (period_sort_key(e.date), e.id), reverse=True)[:HOME["recent_events"]]
     return Page("index.md", "home.md.j2", {
@@ -237,7 +237,7 @@ def archive_page(corpus: Corpus, documents: PeriodPage[Document], parent: Period
     return Page(_period_path(ARCHIVE, documents.key), "archive.md.j2", {
         "title": period_title(documents.key),
         "document_count": documents.total,
-        "parent": _period_ref(ARCHIVE, parent, "文档总览")[:2],
+        "parent": _period_link(ARCHIVE, parent, "文档总览"),
         **_document_list(corpus, documents),
     })
 
@@ -246,7 +246,7 @@ def _document_list(corpus: Corpus, documents: PeriodPage[Document]) -> dict[str,
     return {
         "documents": documents.entries,
         "contributions": {d.id: corpus.contributions(d) for d in documents.entries},
-        "parts": [_period_ref(ARCHIVE, part) for part in documents.parts],
+        "parts": _part_links(ARCHIVE, documents),
     }
 
 
@@ -264,10 +264,15 @@ def _period_path(folder: str, key: str) -> str:
     return "index.md" if folder == ARCHIVE else f"{folder}.md"
 
 
-def _period_ref(folder: str, period: PeriodPage, whole: str = "") -> tuple[str, str, int]:
-    """A link to a period's page: its path under docs/, its name and how many entries it holds (a link
-    up leaves the count out: the page does not print it, and it changes with every entry added)."""
-    return _period_path(folder, period.key), period_title(period.key) if period.key else whole, period.total
+def _period_link(folder: str, period: PeriodPage, whole: str = "") -> tuple[str, str]:
+    """A link to a period's page: its path under docs/ and its name (`whole`, the first page's)."""
+    return _period_path(folder, period.key), period_title(period.key) if period.key else whole
+
+
+def _part_links(folder: str, period: PeriodPage) -> list[tuple[str, str, int]]:
+    """Links to the pages of a period's parts, each with how many entries it holds. (A link up has no
+    count: the page does not print it, and it changes with every entry added.)"""
+    return [(*_period_link(folder, part), part.total) for part in period.parts]
 
 
 class Reading(NamedTuple):
@@ -296,8 +301,8 @@ def diagnostics_page(corpus: Corpus, documents: PeriodPage[Document], parent: Pe
                 for d in documents.entries]
     return Page(_period_path(DIAGNOSTICS, documents.key), "diagnostics.md.j2", {
         "title": period_title(documents.key) if documents.key else "",
-        "parent": _period_ref(DIAGNOSTICS, parent, "读取诊断")[:2] if parent else None,
-        "parts": [_period_ref(DIAGNOSTICS, part) for part in documents.parts],
+        "parent": _period_link(DIAGNOSTICS, parent, "读取诊断") if parent else None,
+        "parts": _part_links(DIAGNOSTICS, documents),
         "documents": readings,
         "skipped": corpus.skipped if not documents.key else [],
     })
@@ -311,8 +316,7 @@ def _diagnostics_paths(readings: PeriodPage[Document]) -> dict[str, str]:
 def event_periods(corpus: Corpus) -> PeriodPage[Event]:
     """The events, in time order, paged by the finest period their date names: an event of 上半年
     stays on its year's page."""
-    events = [event for year in corpus.timeline for event in year.events]
-    return by_period(events, lambda e: e.date, PERIOD_PAGE_ENTRIES)
+    return by_period(corpus.timeline, lambda e: e.date, PERIOD_PAGE_ENTRIES)
 
 
 def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[Event] | None = None) -> Page:
@@ -329,9 +333,9 @@ def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[
     return Page(_period_path(TIMELINE, events.key), "timeline.md.j2", {
         "title": period_title(events.key) if events.key else "",
         "event_count": events.total,
-        "document_count": len({e.document for e in _all_entries(events)}),
-        "parent": _period_ref(TIMELINE, parent, "时间线")[:2] if parent else None,
-        "parts": [_period_ref(TIMELINE, part) for part in events.parts],
+        "document_count": len({e.document for e in events.every_entry()}),
+        "parent": _period_link(TIMELINE, parent, "时间线") if parent else None,
+        "parts": _part_links(TIMELINE, events),
         "sections": [(key, key if len(key) == 4 else period_title(key), found) for key, found in sections.items()],
         "spans": spans,
         "titles": _titles(corpus, documents),
@@ -342,10 +346,6 @@ def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[
                        for refs in [_pillar_refs(p for p in group.pillars if p.has_page)] if refs],
         "owners": [Ref(o.id, o.name) for o in corpus.organisations if o.id in owners],
     })
-
-
-def _all_entries(period: PeriodPage) -> list:
-    return [entry for page in period.pages() for entry in page.entries]
 
 
 def metrics_index_page(corpus: Corpus) -> Page:

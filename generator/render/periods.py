@@ -1,8 +1,9 @@
 """Lists too long for one page, paged by period: the whole by year, a year by month, a month by day.
 
-The timeline and the list of documents grow with the corpus. On one page each,
-at ten thousand documents they were megabytes a reader could not use, and
-every added document changed them whole, so every rebuild built them again.
+The timeline, the list of documents and the reading diagnostics grow with the
+corpus. On one page each, at ten thousand documents they were megabytes a
+reader could not use, and every added document changed them whole, so every
+rebuild built them again.
 Paged by period, a page holds at most `limit` entries unless it is a single
 day (or the undated), and a changed document changes the pages of its own
 days and the counts on the pages above them.
@@ -41,6 +42,11 @@ class PeriodPage(Generic[Entry]):
         yield self
         for part in self.parts:
             yield from part.pages()
+
+    def every_entry(self) -> Iterable[Entry]:
+        """The period's entries, on this page and every page below it."""
+        for page in self.pages():
+            yield from page.entries
 
 
 def finer(key: str) -> int | None:
