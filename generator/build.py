@@ -35,7 +35,7 @@ from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, 
                             read_entry)
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
-from generator.search import BaseIndex, carry_over, index_search
+from generator.search import BaseIndex, Pagefind, carry_over, index_search
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
@@ -416,8 +416,10 @@ def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False,
         log.warning("%s does not list the reportsite plugin (plugins: [search, reportsite]): the pages are built "
                     "without the site's theme, so search, charts and tables do not work", project.config_file)
     # The plugin links the unchanged files in once MkDocs has listed them (`link_unchanged`).
-    dirty = last is not None and "reportsite" in config.plugins
-    if dirty:
+    # Without it the build is dirty all the same: `site` holds nothing MkDocs built, so it builds
+    # every page, and it leaves what `build_site` puts in meanwhile.
+    dirty = last is not None
+    if dirty and "reportsite" in config.plugins:
         config.plugins["reportsite"].unchanged_from = last
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
@@ -488,27 +490,28 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     """
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
-    # next starts: Pagefind needs the most for a large site.
-    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
-    if strict and skipped:
-        raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
-    building = project.site.with_name(f".{project.site.name}.building")
-    _remove(building)  # what a build that was killed left
-    look = site_look(project)
-    last = project.site if project.site.is_dir() and read_kept(project.site_record) == look else None
-    try:
-        in_own_process(run_mkdocs, project, building, strict, last)
-        base = None
-        if last:
-            carry_over(last, building)
-            base = read_kept(project.search_record)
-        base = index_search(building, base if isinstance(base, BaseIndex) else None)
-        _replace(project.site, building)
-        if usable_folder(project.cache_folder):
-            keep(project.site_record, look)
-            keep(project.search_record, base)
-    finally:
-        _remove(building)
+    # next starts: Pagefind needs the most for a large site. Pagefind starts
+    # first, and loads its dictionary while the pages are generated.
+    with Pagefind() as pagefind:
+        skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
+        if strict and skipped:
+            raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
+        building = project.site.with_name(f".{project.site.name}.building")
+        _remove(building)  # what a build that was killed left
+        look = site_look(project)
+        last = project.site if project.site.is_dir() and read_kept(project.site_record) == look else None
+        try:
+            # MkDocs writes no file in pagefind/: the last whole index is linked in meanwhile.
+            in_own_process(run_mkdocs, project, building, strict, last,
+                           meanwhile=lambda: carry_over(last, building) if last else None)
+            base = read_kept(project.search_record) if last else None
+            base = index_search(building, base if isinstance(base, BaseIndex) else None, pagefind)
+            _replace(project.site, building)
+            if usable_folder(project.cache_folder):
+                keep(project.site_record, look)
+                keep(project.search_record, base)
+        finally:
+            _remove(building)
     return skipped
 
 

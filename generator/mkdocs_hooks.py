@@ -12,7 +12,7 @@ import watchdog.observers
 
 from generator.build import DirtyBuildNotes, Project, generate, site_look
 from generator.render import GENERATED
-from generator.search import BaseIndex, index_search
+from generator.search import BaseIndex, Pagefind, index_search
 
 log = logging.getLogger("reportsite")
 
@@ -48,6 +48,9 @@ _search_base: BaseIndex | None = None
 
 #: Where this build writes each page and file, relative to the site folder.
 _built: set[str] = set()
+
+#: The search indexer of this build, started as it starts: it loads its dictionary meanwhile.
+_pagefind: Pagefind | None = None
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -116,8 +119,10 @@ def on_pre_build(config, **kwargs) -> None:
     pages that changed. A change to the theme or to mkdocs.yml touches every
     page, so it empties the served site and every page is built again.
     """
-    global _look
+    global _look, _pagefind
     project = _project()
+    _end_pagefind()  # a build that failed left it
+    _pagefind = Pagefind()
     generate(project)
     look = site_look(project)
     if _look is not None and look != _look:
@@ -153,4 +158,18 @@ def on_post_build(config, **kwargs) -> None:
             if not os.listdir(folder):
                 os.rmdir(folder)
     global _search_base
-    _search_base = index_search(Path(site), _search_base)
+    try:
+        _search_base = index_search(Path(site), _search_base, _pagefind)
+    finally:
+        _end_pagefind()
+
+
+def on_shutdown(**kwargs) -> None:
+    _end_pagefind()
+
+
+def _end_pagefind() -> None:
+    global _pagefind
+    if _pagefind is not None:
+        _pagefind.close()
+        _pagefind = None

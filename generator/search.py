@@ -24,6 +24,7 @@ it, always has one.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
@@ -32,8 +33,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from generator.files import link_or_copy, write_atomically
 
@@ -72,16 +75,18 @@ class BaseIndex:
         return well_formed and self.entry == _entry_hash(site / INDEX)
 
 
-def index_search(site: Path, base: BaseIndex | None = None) -> BaseIndex:
+def index_search(site: Path, base: BaseIndex | None = None, pagefind: Pagefind | None = None) -> BaseIndex:
     """Index the built `site` for search: only the pages changed since `base`, the whole index the
     site holds, when that is few enough; else the whole site. Returns the base the next build can
-    index changes against."""
-    if base is not None and base.is_of(site):
-        changed, removed = _changes(site, base)
-        if len(changed) + len(removed) <= WHOLE_INDEX_SHARE * len(base.pages):
-            _index_changes(site, base, changed, removed)
-            return base
-    return _index_whole(site)
+    index changes against. `pagefind`: a service started ahead, which has loaded its dictionary
+    meanwhile; without it, one is started now."""
+    with nullcontext(pagefind) if pagefind else Pagefind() as pagefind:
+        if base is not None and base.is_of(site):
+            changed, removed = _changes(site, base)
+            if len(changed) + len(removed) <= WHOLE_INDEX_SHARE * len(base.pages):
+                _index_changes(site, base, changed, removed, pagefind)
+                return base
+        return _index_whole(site, pagefind)
 
 
 def carry_over(last_site: Path, site: Path) -> None:
@@ -99,9 +104,10 @@ def carry_over(last_site: Path, site: Path) -> None:
         link_or_copy(path, target)
 
 
-def _index_whole(site: Path) -> BaseIndex:
+def _index_whole(site: Path, pagefind: Pagefind) -> BaseIndex:
     shutil.rmtree(site / INDEX, ignore_errors=True)
-    _pagefind(site, site / INDEX)
+    count = pagefind.index_folder(site, site / INDEX)
+    log.info("search index: %d pages indexed", count)
     ids = _page_ids(site / INDEX)
     pages = {}
     for path in _page_files(site):
@@ -111,20 +117,16 @@ def _index_whole(site: Path) -> BaseIndex:
     return BaseIndex(_entry_hash(site / INDEX), pages)
 
 
-def _index_changes(site: Path, base: BaseIndex, changed: list[str], removed: list[str]) -> None:
+def _index_changes(site: Path, base: BaseIndex, changed: list[str], removed: list[str], pagefind: Pagefind) -> None:
     """Index the `changed` page files that Pagefind indexes into the delta; the manifest names the
     base's pages that the delta and the `removed` files replace."""
     delta = site / INDEX / DELTA
     shutil.rmtree(delta, ignore_errors=True)
-    indexed = [path for path in changed if INDEXED_PAGE in (site / path).read_bytes()]
+    pages = {path: (site / path).read_bytes() for path in changed}
+    indexed = {path: page for path, page in pages.items() if INDEXED_PAGE in page}
     delta_ids: set[str] = set()
     if indexed:
-        # Pagefind indexes a folder: one of links to the changed pages, at their places in the site.
-        with tempfile.TemporaryDirectory(dir=site.parent, prefix=".search-changes-") as pages:
-            for path in indexed:
-                (Path(pages) / path).parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(site / path, Path(pages) / path)
-            _pagefind(Path(pages), delta)
+        pagefind.index_pages(indexed, delta)
         delta_ids = set(_page_ids(delta).values())
     # A page whose text did not change has the same id in both: the base's entry stands, and
     # search.js needs to check only the pages the base does not hold.
@@ -187,24 +189,120 @@ def _write_manifest(site: Path, delta: str | None, pages: list[str], replaced: l
                                                          separators=(",", ":")).encode())
 
 
-def _pagefind(pages: Path, output: Path) -> None:
-    """Pagefind over the pages in `pages` (its extended build segments Chinese), written to `output`."""
-    # Heading permalinks ("¶") are page chrome, not text to find or show.
-    command = [str(_pagefind_binary()), "--site", str(pages), "--output-path", str(output),
-               "--exclude-selectors", ".headerlink"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"pagefind failed:\n{done.stdout}{done.stderr}")
-    summary = [line.strip() for line in done.stdout.splitlines() if line.strip().startswith("Indexed")]
-    log.info("search index: %s", "; ".join(summary))
-
-
 def _pagefind_binary() -> Path:
     """Pagefind's extended build (it segments Chinese), run as it is: `python -m pagefind` would start
-    an interpreter first, a seventh of a second of a rebuild's indexing."""
+    an interpreter first."""
     from pagefind_bin_extended import get_executable
 
     found = get_executable()
     if found is None:
         raise RuntimeError("pagefind's extended build (pagefind_bin_extended) is not installed")
     return found
+
+
+class Pagefind:
+    """Pagefind's extended build as a service (`pagefind --service`): it indexes the pages it is sent.
+
+    Pagefind loads its Chinese dictionary when an index is first given a
+    Chinese page, a fifth of a second, which was most of what indexing a
+    rebuild's few changed pages cost. Started ahead of the indexing, the
+    service is given a page to load it with at once, while the build does
+    other work. It writes the same files as Pagefind's command line.
+
+    The service reads requests from its standard input and answers on its
+    standard output, each base64-encoded JSON followed by a comma (the
+    protocol of Pagefind's Node and Python interfaces; Python's polls for
+    each answer a tenth of a second apart, so it is not used here).
+    """
+
+    #: A page in Chinese, for the service to load its dictionary with.
+    WARMING_PAGE = '<html lang="zh"><body><p>中文</p></body></html>'
+
+    #: Heading permalinks ("¶") are page chrome, not text to find or show.
+    CONFIG = {"exclude_selectors": [".headerlink"]}
+
+    def __init__(self) -> None:
+        self._errors = tempfile.TemporaryFile()
+        self._process = subprocess.Popen([str(_pagefind_binary()), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._errors)
+        self._sent = 0
+        self._unread = b""
+        self._answers: dict[int, dict] = {}
+        warming = self._answer(self._send({"type": "NewIndex", "config": None}))["index_id"]
+        self._send({"type": "AddFile", "index_id": warming, "file_path": "warming.html", "url": None,
+                    "file_contents": self.WARMING_PAGE})
+        self._send({"type": "DeleteIndex", "index_id": warming})  # answered while the build goes on
+
+    def index_folder(self, folder: Path, output: Path) -> int:
+        """Index the pages under `folder` into `output`; returns how many pages Pagefind read."""
+        index = self._new_index()
+        count = self._answer(self._send({"type": "AddDir", "index_id": index, "path": str(folder)}))["page_count"]
+        self._write(index, output)
+        return count
+
+    def index_pages(self, pages: dict[str, bytes], output: Path) -> None:
+        """Index `pages` (each HTML file's path in the site, with its bytes) into `output`."""
+        index = self._new_index()
+        for path, html in pages.items():
+            # One at a time: sent all at once, their answers would fill the pipe back while the
+            # service waited to write them and this process to send the rest.
+            self._answer(self._send({"type": "AddFile", "index_id": index, "file_path": path, "url": None,
+                                     "file_contents": html.decode("utf-8")}))
+        self._write(index, output)
+
+    def close(self) -> None:
+        """End the service (its standard input closed, it ends)."""
+        try:
+            self._process.stdin.close()
+            self._process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self._process.kill()
+            self._process.wait()
+        finally:
+            self._errors.close()
+
+    def __enter__(self) -> Pagefind:
+        return self
+
+    def __exit__(self, *exception) -> None:
+        self.close()
+
+    def _new_index(self) -> int:
+        return self._answer(self._send({"type": "NewIndex", "config": self.CONFIG}))["index_id"]
+
+    def _write(self, index: int, output: Path) -> None:
+        self._answer(self._send({"type": "WriteFiles", "index_id": index, "output_path": str(output)}))
+        self._answer(self._send({"type": "DeleteIndex", "index_id": index}))
+
+    def _send(self, payload: dict) -> int:
+        self._sent += 1
+        request = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        try:
+            self._process.stdin.write(base64.b64encode(request) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            pass  # the service ended: reading the answer says how
+        return self._sent
+
+    def _answer(self, message: int) -> dict:
+        """The answer to the request numbered `message` (those to other requests are kept as they come)."""
+        while message not in self._answers:
+            while b"," not in self._unread:
+                read = self._process.stdout.read1(1 << 20)
+                if not read:
+                    self._failed("ended")
+                self._unread += read
+            encoded, _, self._unread = self._unread.partition(b",")
+            answer = json.loads(base64.b64decode(encoded))
+            payload = answer["payload"]
+            if payload["type"] == "Error":
+                self._failed(f"failed: {payload['message']}")
+            self._answers[answer["message_id"]] = payload
+        return self._answers.pop(message)
+
+    def _failed(self, how: str) -> NoReturn:
+        self._process.kill()
+        self._process.wait()
+        self._errors.seek(0)
+        said = self._errors.read().decode("utf-8", "replace").strip()
+        raise RuntimeError(f"pagefind {how} (exit code {self._process.returncode})" + (f":\n{said}" if said else ""))

@@ -3,8 +3,11 @@
 import gzip
 import json
 import os
+import subprocess
 
-from generator.search import BaseIndex, carry_over, index_search
+import pytest
+
+from generator.search import BaseIndex, Pagefind, _pagefind_binary, carry_over, index_search
 
 PAGES = 40
 
@@ -127,3 +130,26 @@ def test_the_last_sites_whole_index_is_carried_over_without_its_delta(tmp_path):
     assert (site / "pagefind" / "pagefind-entry.json").stat().st_ino == (last / "pagefind" / "pagefind-entry.json").stat().st_ino
     assert not (site / "pagefind" / "delta").exists() and not (site / "pagefind" / "delta.json").exists()
 
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_the_service_writes_the_files_pagefinds_command_line_writes(tmp_path):
+    site = _site(tmp_path / "site")
+    command_line = [str(_pagefind_binary()), "--site", str(site), "--output-path", str(tmp_path / "by-command"),
+                    "--exclude-selectors", ".headerlink"]
+    subprocess.run(command_line, check=True, capture_output=True)
+    changed = {path: (site / path).read_bytes() for path in ("documents/d1/index.html", "documents/d2/index.html")}
+    with Pagefind() as pagefind:
+        assert pagefind.index_folder(site, tmp_path / "whole") == PAGES + 1  # the home page is read, left out
+        pagefind.index_pages(changed, tmp_path / "changes")
+    assert _tree(tmp_path / "whole") == _tree(tmp_path / "by-command")
+    assert sorted(_urls(tmp_path / "changes").values()) == ["/documents/d1/", "/documents/d2/"]
+
+
+def test_a_failure_of_the_service_is_said_with_what_pagefind_said(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    with Pagefind() as pagefind, pytest.raises(RuntimeError, match="(?s)pagefind ended .*Not a directory"):
+        pagefind.index_pages({"d/index.html": b'<main data-pagefind-body>\xe6\x96\x87</main>'}, tmp_path / "a-file" / "x")
