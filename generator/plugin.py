@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from generator.compiled import CompiledTemplates
+from generator.render import is_generated
 
 
 #: The theme's compiled templates in this process (`CompiledTemplates`).
@@ -38,10 +40,34 @@ class ReportSitePlugin(BasePlugin):
         return env
 
     def on_files(self, files, config):
-        """Link in what the last site holds unchanged, once MkDocs has listed the files: a dirty
-        build then writes only the rest."""
+        """Leave the generated pages the navigation does not name out of it, and link in what the last
+        site holds unchanged, once MkDocs has listed the files: a dirty build then writes only the rest.
+
+        Document pages are reached from the overview, not the sidebar: a
+        sidebar of a thousand documents would repeat on every page. So are the
+        pages by period of a large corpus's documents, timeline and
+        diagnostics, and whatever pages a later version generates: left to
+        each site's mkdocs.yml (`not_in_nav`), a site made by an earlier
+        version warned of every new one, and failed `--strict` builds.
+        """
+        if config.nav:
+            named = set(_pages_named(config.nav))
+            for file in files.documentation_pages():
+                if is_generated(file.src_uri) and file.src_uri not in named and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.unchanged_from is not None:
             from generator.build import link_unchanged
 
             link_unchanged(files, Path(config.site_dir), self.unchanged_from)
         return files
+
+
+def _pages_named(nav) -> list[str]:
+    """The pages mkdocs.yml's `nav` names (a list of pages, titled pages and titled sections)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _pages_named(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in _pages_named(item)]
+    return []

@@ -1,0 +1,34 @@
+"""The reportsite MkDocs plugin: generated pages the navigation does not name are left out of it."""
+
+import logging
+
+import pytest
+
+from generator.build import generate, run_mkdocs
+from tests.conftest import make_project
+
+
+@pytest.fixture
+def trimmed_nav(tmp_path):
+    """A site whose mkdocs.yml names only the overview and the timeline, with a page of its own."""
+    project = make_project(tmp_path)
+    config = project.config_file.read_text(encoding="utf-8")
+    start, end = config.index("nav:\n"), config.index("\n\n", config.index("nav:\n"))
+    project.config_file.write_text(config[:start] + "nav:\n  - 文档总览: index.md\n  - 时间线: timeline.md\n"
+                                   + config[end:], encoding="utf-8")
+    generate(project)
+    (project.docs / "notes.md").write_text("# 笔记\n", encoding="utf-8")
+    return project
+
+
+def test_generated_pages_the_nav_leaves_out_build_strictly(trimmed_nav):
+    (trimmed_nav.docs / "notes.md").unlink()
+    run_mkdocs(trimmed_nav, strict=True)  # an omitted page is a warning, which fails it
+    assert (trimmed_nav.site / "metrics" / "index.html").is_file()
+
+
+def test_a_page_of_ones_own_the_nav_leaves_out_is_still_said(trimmed_nav, caplog):
+    caplog.set_level(logging.WARNING)
+    run_mkdocs(trimmed_nav)
+    omitted = [record.getMessage() for record in caplog.records if "not included in the \"nav\"" in record.getMessage()]
+    assert len(omitted) == 1 and "notes.md" in omitted[0] and "metrics/index.md" not in omitted[0]
