@@ -131,7 +131,6 @@ def test_the_last_sites_whole_index_is_carried_over_without_its_delta(tmp_path):
     assert not (site / "pagefind" / "delta").exists() and not (site / "pagefind" / "delta.json").exists()
 
 
-
 def _tree(folder) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 

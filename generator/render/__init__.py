@@ -35,6 +35,7 @@ def is_generated(path: str) -> bool:
     """Whether the generator owns the file at `path` under docs/ (`GENERATED`)."""
     return any(path == entry or (entry.endswith("/") and path.startswith(entry)) for entry in GENERATED)
 
+
 # Python-Markdown's escapable characters (with tables' "|") are backslashed;
 # "<", ">", "&" and quotes are HTML-escaped; a line break (or any control
 # character) becomes a space, since inline text that broke its line would end
