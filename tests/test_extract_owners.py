@@ -26,6 +26,22 @@ def test_each_clause_keeps_its_own_organisation():
         ("4.98亿户", "中国建设银行"), ("1.1亿户", "招商银行")]
 
 
+def test_a_quotes_move_is_the_name_its_clause_gives_known_or_not():
+    # Wind's market digest: the one name with an organisation's ending owned every quote after it.
+    assert owners("热门中概股普遍下跌，纳斯达克中国金龙指数跌3.35%，高途集团跌12.08%，极氪跌9.57%。\n"
+                  "中概新能源汽车股全线走低，蔚来汽车跌8.33%。", publisher="招商银行") == [
+        ("跌3.35%", None), ("跌12.08%", "高途集团"), ("跌9.57%", None), ("跌8.33%", None)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("个股方面，升能集团盘中临停，停牌前暴跌98.4%。", "升能集团"),
+    ("工商银行发布公告，股价涨2%。", "中国工商银行"),
+    ("工行营业收入4678亿元，净利润上涨5%。", "中国工商银行"),
+])
+def test_a_move_whose_clause_names_nothing_is_the_organisation_before_its(text, owner):
+    assert owners(text)[-1][1] == owner
+
+
 def test_a_back_reference_carries_the_organisation_over():
     assert owners("潍坊银行披露了二季度报告。\n截至6月末，该行资产总额1920亿元，其不良贷款率1.10%。") == [
         ("1920亿元", "潍坊银行"), ("1.10%", "潍坊银行")]
