@@ -278,21 +278,29 @@ class Owners:
             if own_clause:
                 return self._resolve(sentence_id, text, before[:index], marker)
             if self._leads(sentence_id, text, marker):
+                leading = index
                 break
         else:
-            marker = None
+            leading = None
         if self._quotes_its_own(sentence_id, text, clause_start, position):
             return None  # 极氪跌9.57%: 极氪's, which is no organisation the site knows
-        return self._resolve(sentence_id, text, before[:index], marker) if marker else self._topic_before[sentence_id]
+        if leading is None:
+            return self._topic_before[sentence_id]
+        return self._resolve(sentence_id, text, before[:leading], before[leading])
 
     def _quotes_its_own(self, sentence_id: str, text: str, clause_start: int, position: int) -> bool:
         """Whether what `text` states at `position` is a quote's move of a name its clause gives before it."""
         r = _rules()
         if not text.startswith(r["quote_moves"], position):
             return False
-        lead = "".join(char for index, char in enumerate(text[clause_start:position], clause_start)
-                       if not any(s <= index < e for s, e in self._time_spans[sentence_id])).strip()
+        lead = self._lead(sentence_id, text, clause_start, position)
         return not _DIGIT.search(lead) and r["quote_not_names"].fullmatch(lead) is None
+
+    def _lead(self, sentence_id: str, text: str, start: int, end: int) -> str:
+        """The text from `start` to `end`, its time words left out: what comes before a name or a figure
+        in its clause."""
+        return "".join(char for index, char in enumerate(text[start:end], start)
+                       if not any(s <= index < e for s, e in self._time_spans[sentence_id])).strip()
 
     def _resolve(self, sentence_id: str, text: str, earlier: list[Marker], marker: Marker) -> Owner | None:
         if marker.kind == "organisation":
@@ -318,9 +326,7 @@ class Owners:
         short lead-in; a source that makes a clause of its own (国家统计局数据显示，…) leads what follows."""
         if marker.kind == "source" and _rules()["boundary"].match(text, marker.end):
             return True
-        start = _clause_start(text, marker.start)
-        lead = "".join(char for index, char in enumerate(text[start:marker.start], start)
-                       if not any(s <= index < e for s, e in self._time_spans[sentence_id])).strip()
+        lead = self._lead(sentence_id, text, _clause_start(text, marker.start), marker.start)
         return len(lead) <= _rules()["data"]["lead_max_chars"]
 
 
