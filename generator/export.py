@@ -156,10 +156,10 @@ CSV_COLUMNS = {"metrics": METRIC_COLUMNS, "events": EVENT_COLUMNS}
 def _csv_rows(columns: tuple[str, ...], records: list[dict[str, Any]]) -> list[bytes]:
     """Each record as a CSV row (a quoted cell may hold a line break: a row may be several lines)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n")
     rows = []
     for record in records:
-        writer.writerow({name: spreadsheet_safe(value) for name, value in record.items()})
+        writer.writerow([spreadsheet_safe(record.get(name, "")) for name in columns])
         rows.append(out.getvalue().encode("utf-8"))
         out.seek(0)
         out.truncate()
