@@ -105,9 +105,18 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("医药央企华润集团受让股份", ["华润集团"]),
     ("私募证券产品备案数量环比增长16.6%", []),  # kinds of company and fund, not one
     ("主动权益基金和医药行业公司", []),
+    ("美联储将联邦基金利率下调50个基点", []),  # a rate
+    ("汇丰控股将其南非企业银行部门出售", ["汇丰控股"]),  # a department
+    ("万泰生物证券部工作人员表示", []),
+    ("潍坊证券部署新系统，潍坊证券部分营业部", ["潍坊证券", "潍坊证券"]),
+    ("印度最大影子银行的住房贷款部门", []),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
+
+
+def test_companies_of_a_kind_own_nothing():
+    assert owners("其中，上汽集团36.3%，其他合作公司21.3%。") == [("36.3%", "上汽集团"), ("21.3%", None)]
 
 
 def test_a_list_of_organisations_owns_no_single_figure():

@@ -74,6 +74,7 @@ def _rules():
         "stops": re.compile(data["name_stops"]),
         "openers": tuple(data["name_openers"]),
         "not_after": re.compile(data["name_not_after"]),
+        "not_followed_by": re.compile(data["name_not_followed_by"]),
         "generic": re.compile(data["name_not_ending"] + "$"),
         # Words that lead a clause or act: 报告期内, 保持, 实现 (with the metrics' verbs).
         "not_start": {*data["name_not_start"], *metrics["subject"]["verbs"], *metrics["subject"]["strip_leading"]},
@@ -192,7 +193,7 @@ def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
     name = text[start:ending.end()]
     following = text[ending.end():ending.end() + 1]
     if ending.start() - start < data["name_min_chars"] or name in r["things"] or name.endswith(r["thing_endings"]) \
-            or (following and r["not_after_known"].match(following)):
+            or (following and r["not_after_known"].match(following)) or r["not_followed_by"].match(text, ending.end()):
         return None
     return start, ending.end()
 
