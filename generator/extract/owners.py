@@ -93,7 +93,9 @@ def _rules():
         "bracket_after": re.compile(r"\s*[（(]\s*"),
         "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
         "quote_moves": tuple(data["quote_moves"]),
-        "quote_not_names": re.compile(f"(?:{_alternatives(data['quote_not_names'])})*"),
+        "quote_not_names": re.compile("(?:{})*".format(_alternatives(
+            [*data["quote_not_names"], *metrics["comparison_before"], *metrics["change"]["bases"],
+             *metrics["change"]["degrees"]]))),
     }
 
 
