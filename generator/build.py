@@ -11,7 +11,6 @@ import gc
 import logging
 import os
 import pickle
-import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,7 +24,7 @@ from generator import export, templates
 from generator.cache import (ExtractionCache, build_fingerprint, entry_key, fingerprint, keep, read_kept,
                              usable_folder)
 from generator.extract import EXTRACTORS, extract_document
-from generator.files import link_or_copy
+from generator.files import files_under
 from generator.link import Corpus, link
 from generator.model import Skipped
 from generator.plugin import COMPILED
@@ -35,7 +34,8 @@ from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, 
                             read_entry)
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
-from generator.search import BaseIndex, Pagefind, carry_over, index_search
+from generator.publish import remove, replace_site, replaced_site, updating
+from generator.search import INDEX, BaseIndex, Pagefind, carry_over, index_search, pagefind_binary
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
@@ -400,54 +400,58 @@ def _prepare_mkdocs(project: Project) -> None:
     COMPILED.warm(mkdocs_config(project).theme.get_env())
 
 
-def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False, last: Path | None = None) -> None:
+def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False,
+               last: Path | None = None) -> set[str] | None:
     """Build the site from docs/ into `site` (by default, the project's site folder).
 
     Given the `last` site, built with the same look (`site_look`), only what
-    changed is built: the files of the last site whose sources are older are
-    hard-linked into `site` (MkDocs' own test of a modified file), and MkDocs
-    builds dirty, rendering and copying only the rest. It writes only files
-    not linked, so nothing it writes reaches the last site through a link.
+    changed is built: each file the last site holds built from a source not
+    newer (MkDocs' own test of a modified file) keeps that built file, and
+    MkDocs, building dirty, writes into `site` only the rest: the pages the
+    generator rewrote, the sitemap, the 404 page. Returns then the files the
+    site has, relative to it, wherever they were built; None when `site`
+    holds the whole site.
     """
     from mkdocs.commands.build import build
 
     config = mkdocs_config(project, site, strict)
-    if "reportsite" not in config.plugins:
+    plugin = config.plugins.get("reportsite")
+    if plugin is None:
         log.warning("%s does not list the reportsite plugin (plugins: [search, reportsite]): the pages are built "
                     "without the site's theme, so search, charts and tables do not work", project.config_file)
-    # The plugin links the unchanged files in once MkDocs has listed them (`link_unchanged`).
+    # The plugin points MkDocs at the unchanged files once it has listed them (`keep_unchanged`).
     # Without it the build is dirty all the same: `site` holds nothing MkDocs built, so it builds
     # every page, and it leaves what `build_site` puts in meanwhile.
     dirty = last is not None
-    if dirty and "reportsite" in config.plugins:
-        config.plugins["reportsite"].unchanged_from = last
+    if dirty and plugin:
+        plugin.unchanged_from = last
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
         with _without_dirty_build_notes() if dirty else nullcontext():
             build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
+    if not (dirty and plugin):
+        return None
+    if plugin.destinations is None:  # no partial site is taken for a whole one
+        raise RuntimeError(f"{project.config_file}: MkDocs built without telling the reportsite plugin its files")
+    return plugin.destinations
 
 
-def link_unchanged(files, site: Path, last: Path) -> None:
-    """Hard-link into `site` each of MkDocs' `files` that the `last` site holds built from a source
-    not newer."""
-    made: set[Path] = set()  # folders made so far: one mkdir each, not one a file
-    linked = 0
+def keep_unchanged(files, last: Path) -> None:
+    """Give each of MkDocs' `files` that the `last` site holds built from a source not newer that
+    built file as its destination: a dirty build finds it up to date, and leaves it."""
+    kept = 0
     for file in files:
-        built = last / file.dest_uri
+        built = os.path.join(last, file.dest_uri)
         try:
-            if os.path.getmtime(file.abs_src_path) > built.stat().st_mtime:
+            if os.path.getmtime(file.abs_src_path) > os.path.getmtime(built):
                 continue  # modified: built again
         except FileNotFoundError:
             continue  # new: built
-        folder = (site / file.dest_uri).parent
-        if folder not in made:
-            folder.mkdir(parents=True, exist_ok=True)
-            made.add(folder)
-        link_or_copy(built, site / file.dest_uri)
-        linked += 1
-    log.info("%d built files unchanged since the last build, linked from it", linked)
+        file.dest_dir = str(last)
+        kept += 1
+    log.info("%d built files unchanged since the last build, kept", kept)
 
 
 class DirtyBuildNotes(logging.Filter):
@@ -484,64 +488,69 @@ class StrictFailure(RuntimeError):
 def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     """The whole site: generate pages, build with MkDocs, index for search; returns the files skipped.
 
-    The site is built beside the last one and takes its place only once it is
-    whole: a build that fails (an error, a full disk, `--strict`) leaves the
-    last good site as it was.
+    A build that fails (an error, a full disk, `--strict`) leaves the last
+    good site as it was. The site is built beside the last one: when the last
+    was built with the same look (`site_look`), only what changed is built,
+    and moved into it once MkDocs and Pagefind are done (`_update_site`); else
+    the whole new site takes the last one's place.
     """
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site. Pagefind starts
-    # first, and loads its dictionary while the pages are generated.
+    # with MkDocs, and loads its dictionary while MkDocs builds.
+    pagefind_binary()  # none installed: the build fails now, not after generating
+    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
+    if strict and skipped:
+        raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
     with Pagefind() as pagefind:
-        skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
-        if strict and skipped:
-            raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
         building = project.site.with_name(f".{project.site.name}.building")
-        _remove(building)  # what a build that was killed left
+        remove(building)  # what a build that was killed left
         look = site_look(project)
         last = project.site if project.site.is_dir() and read_kept(project.site_record) == look else None
         try:
             # MkDocs writes no file in pagefind/: the last whole index is linked in meanwhile.
-            in_own_process(run_mkdocs, project, building, strict, last,
-                           meanwhile=lambda: carry_over(last, building) if last else None)
-            base = read_kept(project.search_record) if last else None
-            base = index_search(building, base if isinstance(base, BaseIndex) else None, pagefind)
-            _replace(project.site, building)
+            site_files = in_own_process(run_mkdocs, project, building, strict, last,
+                                        meanwhile=lambda: carry_over(last, building) if last else None)
+            if site_files is None:
+                base = index_search(building, None, pagefind)
+                replace_site(project.site, building)
+            else:
+                base = read_kept(project.search_record)
+                base = _update_site(project, building, site_files, base if isinstance(base, BaseIndex) else None,
+                                    pagefind)
             if usable_folder(project.cache_folder):
                 keep(project.site_record, look)
                 keep(project.search_record, base)
         finally:
-            _remove(building)
+            remove(building)
     return skipped
+
+
+def _update_site(project: Project, built: Path, site_files: set[str], base: BaseIndex | None,
+                 pagefind: Pagefind) -> BaseIndex:
+    """Move what MkDocs built of the changes (`built`) into the site, take out the files the site no
+    longer has (`site_files` lacks them), and index the changed pages; returns the search index's base.
+
+    A build killed while it moves leaves a site of two builds: it is no
+    longer recorded as built with its look, so the next build makes it whole.
+    """
+    project.site_record.unlink(missing_ok=True)
+    new = files_under(built, leaving_out=INDEX)
+    with updating(project.site) as update:
+        for path in sorted(new):
+            update.put(built / path, path)
+        for path in sorted(files_under(project.site, leaving_out=INDEX) - site_files - new):
+            update.remove(path)
+        base = index_search(project.site, base, pagefind, index=built / INDEX)
+        update.put(built / INDEX, INDEX)
+    return base
 
 
 def _while_generating(project: Project) -> None:
     """What the build's own process does while the pages are generated in another: it removes the site
-    the last build replaced (`_replace`) and prepares MkDocs (`_prepare_mkdocs`)."""
-    _remove(_replaced(project.site))
+    the last build replaced (`replace_site`) and prepares MkDocs (`_prepare_mkdocs`)."""
+    remove(replaced_site(project.site))
     _prepare_mkdocs(project)
-
-
-def _replace(site: Path, built: Path) -> None:
-    """Put the folder `built` where `site` is; the old site is kept beside (`_replaced`) until the next
-    build removes it while its pages are generated: removing 18,000 pages takes 3 s."""
-    old = _replaced(site)
-    _remove(old)
-    if site.exists():
-        site.rename(old)
-    built.rename(site)
-
-
-def _replaced(site: Path) -> Path:
-    """Where the site a build replaced waits to be removed."""
-    return site.with_name(f".{site.name}.old")
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
 
 
 def _generate_site_pages(project: Project) -> list[Skipped]:

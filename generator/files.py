@@ -32,3 +32,15 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def files_under(folder: Path, leaving_out: str = "") -> set[str]:
+    """The files under `folder`, as paths relative to it, but those under its subfolder `leaving_out`."""
+    found = set()
+    for parent, subfolders, files in os.walk(folder):
+        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        if not prefix:
+            subfolders[:] = [name for name in subfolders if name != leaving_out]
+        found.update(prefix + name for name in files)
+    return found

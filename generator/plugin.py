@@ -24,6 +24,8 @@ COMPILED = CompiledTemplates()
 class ReportSitePlugin(BasePlugin):
     #: The last site, when `generator.build.run_mkdocs` builds only what changed since it.
     unchanged_from: Path | None = None
+    #: The files the site has then, relative to it (`on_env`): what the last site holds besides is stale.
+    destinations: set[str] | None = None
 
     def on_config(self, config):
         from generator.build import Project
@@ -37,10 +39,12 @@ class ReportSitePlugin(BasePlugin):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED
+        if self.unchanged_from is not None:  # the files as every plugin left them, each to be built
+            self.destinations = {file.dest_uri for file in files if file.inclusion.is_included()}
         return env
 
     def on_files(self, files, config):
-        """Leave the generated pages the navigation does not name out of it, and link in what the last
+        """Leave the generated pages the navigation does not name out of it, and keep what the last
         site holds unchanged, once MkDocs has listed the files: a dirty build then writes only the rest.
 
         Document pages are reached from the overview, not the sidebar: a
@@ -56,9 +60,9 @@ class ReportSitePlugin(BasePlugin):
                 if is_generated(file.src_uri) and file.src_uri not in named and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.unchanged_from is not None:
-            from generator.build import link_unchanged
+            from generator.build import keep_unchanged
 
-            link_unchanged(files, Path(config.site_dir), self.unchanged_from)
+            keep_unchanged(files, self.unchanged_from)
         return files
 
 

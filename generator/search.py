@@ -29,7 +29,6 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import shutil
 import subprocess
 import tempfile
@@ -38,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from generator.files import link_or_copy, write_atomically
+from generator.files import files_under, link_or_copy, write_atomically
 
 log = logging.getLogger("reportsite")
 
@@ -67,26 +66,28 @@ class BaseIndex:
     entry: str
     pages: dict[str, tuple[int, int, str]]
 
-    def is_of(self, site: Path) -> bool:
-        """Whether this is the record of the index now in `site` (and a well-formed one)."""
+    def is_of(self, index: Path) -> bool:
+        """Whether this is the record of the whole index in the folder `index` (and a well-formed one)."""
         well_formed = isinstance(self.entry, str) and isinstance(self.pages, dict) and all(
             isinstance(path, str) and isinstance(page, tuple) and [type(part) for part in page] == [int, int, str]
             for path, page in self.pages.items())
-        return well_formed and self.entry == _entry_hash(site / INDEX)
+        return well_formed and self.entry == _entry_hash(index)
 
 
-def index_search(site: Path, base: BaseIndex | None = None, pagefind: Pagefind | None = None) -> BaseIndex:
-    """Index the built `site` for search: only the pages changed since `base`, the whole index the
-    site holds, when that is few enough; else the whole site. Returns the base the next build can
-    index changes against. `pagefind`: a service started ahead, which has loaded its dictionary
-    meanwhile; without it, one is started now."""
+def index_search(site: Path, base: BaseIndex | None = None, pagefind: Pagefind | None = None,
+                 index: Path | None = None) -> BaseIndex:
+    """Index the built `site` for search into `index` (by default the site's own `pagefind/`): only
+    the pages changed since `base`, the whole index `index` holds, when that is few enough; else the
+    whole site. Returns the base the next build can index changes against. `pagefind`: a service
+    started ahead, which has loaded its dictionary meanwhile; without it, one is started now."""
+    index = index or site / INDEX
     with nullcontext(pagefind) if pagefind else Pagefind() as pagefind:
-        if base is not None and base.is_of(site):
+        if base is not None and base.is_of(index):
             changed, removed = _changes(site, base)
             if len(changed) + len(removed) <= WHOLE_INDEX_SHARE * len(base.pages):
-                _index_changes(site, base, changed, removed, pagefind)
+                _index_changes(site, index, base, changed, removed, pagefind)
                 return base
-        return _index_whole(site, pagefind)
+        return _index_whole(site, index, pagefind)
 
 
 def carry_over(last_site: Path, site: Path) -> None:
@@ -104,23 +105,24 @@ def carry_over(last_site: Path, site: Path) -> None:
         link_or_copy(path, target)
 
 
-def _index_whole(site: Path, pagefind: Pagefind) -> BaseIndex:
-    shutil.rmtree(site / INDEX, ignore_errors=True)
-    count = pagefind.index_folder(site, site / INDEX)
+def _index_whole(site: Path, index: Path, pagefind: Pagefind) -> BaseIndex:
+    shutil.rmtree(index, ignore_errors=True)
+    count = pagefind.index_folder(site, index)
     log.info("search index: %d pages indexed", count)
-    ids = _page_ids(site / INDEX)
+    ids = _page_ids(index)
     pages = {}
     for path in _page_files(site):
         stat = (site / path).stat()
         pages[path] = (stat.st_mtime_ns, stat.st_size, ids.get(_page_url(path), ""))
-    _write_manifest(site, None, [], [])
-    return BaseIndex(_entry_hash(site / INDEX), pages)
+    _write_manifest(index, None, [], [])
+    return BaseIndex(_entry_hash(index), pages)
 
 
-def _index_changes(site: Path, base: BaseIndex, changed: list[str], removed: list[str], pagefind: Pagefind) -> None:
+def _index_changes(site: Path, index: Path, base: BaseIndex, changed: list[str], removed: list[str],
+                   pagefind: Pagefind) -> None:
     """Index the `changed` page files that Pagefind indexes into the delta; the manifest names the
     base's pages that the delta and the `removed` files replace."""
-    delta = site / INDEX / DELTA
+    delta = index / DELTA
     shutil.rmtree(delta, ignore_errors=True)
     pages = {path: (site / path).read_bytes() for path in changed}
     indexed = {path: page for path, page in pages.items() if INDEXED_PAGE in page}
@@ -133,7 +135,7 @@ def _index_changes(site: Path, base: BaseIndex, changed: list[str], removed: lis
     base_ids = {page[2] for page in base.pages.values()}
     replaced = sorted({base.pages[path][2] for path in [*changed, *removed] if path in base.pages}
                       - delta_ids - {""})
-    _write_manifest(site, f"{DELTA}/" if indexed else None, sorted(delta_ids - base_ids), replaced)
+    _write_manifest(index, f"{DELTA}/" if indexed else None, sorted(delta_ids - base_ids), replaced)
     log.info("search index: %d changed pages indexed beside the whole index, %d of its pages replaced",
              len(indexed), len(replaced))
 
@@ -153,13 +155,7 @@ def _changes(site: Path, base: BaseIndex) -> tuple[list[str], list[str]]:
 
 def _page_files(site: Path) -> list[str]:
     """The HTML files of the site, relative to it, without Pagefind's own folder."""
-    found = []
-    for folder, subfolders, files in os.walk(site):
-        if folder == str(site):
-            subfolders[:] = [name for name in subfolders if name != INDEX]
-        relative = Path(folder).relative_to(site)
-        found.extend((relative / name).as_posix() for name in files if name.endswith(".html"))
-    return sorted(found)
+    return sorted(path for path in files_under(site, leaving_out=INDEX) if path.endswith(".html"))
 
 
 def _page_url(path: str) -> str:
@@ -184,12 +180,12 @@ def _entry_hash(index: Path) -> str:
         return ""
 
 
-def _write_manifest(site: Path, delta: str | None, pages: list[str], replaced: list[str]) -> None:
-    write_atomically(site / INDEX / MANIFEST, json.dumps({"index": delta, "pages": pages, "replaced": replaced},
+def _write_manifest(index: Path, delta: str | None, pages: list[str], replaced: list[str]) -> None:
+    write_atomically(index / MANIFEST, json.dumps({"index": delta, "pages": pages, "replaced": replaced},
                                                          separators=(",", ":")).encode())
 
 
-def _pagefind_binary() -> Path:
+def pagefind_binary() -> Path:
     """Pagefind's extended build (it segments Chinese), run as it is: `python -m pagefind` would start
     an interpreter first."""
     from pagefind_bin_extended import get_executable
@@ -223,7 +219,7 @@ class Pagefind:
 
     def __init__(self) -> None:
         self._errors = tempfile.TemporaryFile()
-        self._process = subprocess.Popen([str(_pagefind_binary()), "--service"], stdin=subprocess.PIPE,
+        self._process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=self._errors)
         self._sent = 0
         self._unread = b""

@@ -313,7 +313,7 @@ def test_a_failed_or_strict_build_leaves_the_last_good_site(tmp_path, monkeypatc
         build_site(project, strict=True)
     assert _tree(project.site) == site
 
-    def disk_full(*arguments):
+    def disk_full(*arguments, **keywords):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(generator.build, "index_search", disk_full)
@@ -332,15 +332,20 @@ def test_pages_by_period_build_strictly_with_every_link_found(tmp_path, monkeypa
         assert (project.site / page).is_file(), page
 
 
-def test_the_replaced_site_waits_beside_until_the_next_build_removes_it(tmp_path):
+def test_a_change_is_moved_into_the_site_and_a_new_look_replaces_it_whole(tmp_path):
     project = make_project(tmp_path, FIXTURES / "corpus")
     build_site(project)
-    assert not (tmp_path / ".site.old").exists()  # no site was there to replace
+    site = project.site.stat().st_ino
     _changed(project)
     build_site(project)
-    (tmp_path / ".site.old" / "marker").write_text("the site the second build replaced", encoding="utf-8")
+    assert project.site.stat().st_ino == site  # the same folder, the changes moved in
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    main = own_template(project, "theme/main.html")
+    main.write_text(main.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     build_site(project)
-    assert (tmp_path / ".site.old").is_dir() and not (tmp_path / ".site.old" / "marker").exists()
+    assert project.site.stat().st_ino != site and (tmp_path / ".site.old").is_dir()  # the last site waits beside
+    build_site(project)
+    assert not (tmp_path / ".site.old").exists()  # removed by the next build, while its pages were generated
 
 
 def test_a_pdf_is_published_beside_its_page_and_each_page_of_it_is_linked(tmp_path):

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from generator.search import BaseIndex, Pagefind, _pagefind_binary, carry_over, index_search
+from generator.search import BaseIndex, Pagefind, pagefind_binary, carry_over, index_search
 
 PAGES = 40
 
@@ -137,7 +137,7 @@ def _tree(folder) -> dict[str, bytes]:
 
 def test_the_service_writes_the_files_pagefinds_command_line_writes(tmp_path):
     site = _site(tmp_path / "site")
-    command_line = [str(_pagefind_binary()), "--site", str(site), "--output-path", str(tmp_path / "by-command"),
+    command_line = [str(pagefind_binary()), "--site", str(site), "--output-path", str(tmp_path / "by-command"),
                     "--exclude-selectors", ".headerlink"]
     subprocess.run(command_line, check=True, capture_output=True)
     changed = {path: (site / path).read_bytes() for path in ("documents/d1/index.html", "documents/d2/index.html")}
