@@ -29,9 +29,11 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Collection
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,19 +77,22 @@ class BaseIndex:
 
 
 def index_search(site: Path, base: BaseIndex | None = None, pagefind: Pagefind | None = None,
-                 index: Path | None = None) -> BaseIndex:
+                 index: Path | None = None, files: Collection[str] | None = None) -> BaseIndex:
     """Index the built `site` for search into `index` (by default the site's own `pagefind/`): only
     the pages changed since `base`, the whole index `index` holds, when that is few enough; else the
     whole site. Returns the base the next build can index changes against. `pagefind`: a service
-    started ahead, which has loaded its dictionary meanwhile; without it, one is started now."""
+    started ahead, which has loaded its dictionary meanwhile; without it, one is started now.
+    `files`: the site's files (relative to it, but Pagefind's), when the caller has listed them."""
     index = index or site / INDEX
+    pages = sorted(path for path in (files_under(site, leaving_out=INDEX) if files is None else files)
+                   if path.endswith(".html"))
     with nullcontext(pagefind) if pagefind else Pagefind() as pagefind:
         if base is not None and base.is_of(index):
-            changed, removed = _changes(site, base)
+            changed, removed = _changes(site, pages, base)
             if len(changed) + len(removed) <= WHOLE_INDEX_SHARE * len(base.pages):
                 _index_changes(site, index, base, changed, removed, pagefind)
                 return base
-        return _index_whole(site, index, pagefind)
+        return _index_whole(site, pages, index, pagefind)
 
 
 def carry_over(last_site: Path, site: Path) -> None:
@@ -105,17 +110,17 @@ def carry_over(last_site: Path, site: Path) -> None:
         link_or_copy(path, target)
 
 
-def _index_whole(site: Path, index: Path, pagefind: Pagefind) -> BaseIndex:
+def _index_whole(site: Path, pages: list[str], index: Path, pagefind: Pagefind) -> BaseIndex:
     shutil.rmtree(index, ignore_errors=True)
     count = pagefind.index_folder(site, index)
     log.info("search index: %d pages indexed", count)
     ids = _page_ids(index)
-    pages = {}
-    for path in _page_files(site):
-        stat = (site / path).stat()
-        pages[path] = (stat.st_mtime_ns, stat.st_size, ids.get(_page_url(path), ""))
+    indexed = {}
+    for path in pages:
+        stat = os.stat(os.path.join(site, path))
+        indexed[path] = (stat.st_mtime_ns, stat.st_size, ids.get(_page_url(path), ""))
     _write_manifest(index, None, [], [])
-    return BaseIndex(_entry_hash(index), pages)
+    return BaseIndex(_entry_hash(index), indexed)
 
 
 def _index_changes(site: Path, index: Path, base: BaseIndex, changed: list[str], removed: list[str],
@@ -140,22 +145,16 @@ def _index_changes(site: Path, index: Path, base: BaseIndex, changed: list[str],
              len(indexed), len(replaced))
 
 
-def _changes(site: Path, base: BaseIndex) -> tuple[list[str], list[str]]:
-    """The page files of `site` new or modified since `base` was indexed, and those removed."""
+def _changes(site: Path, pages: list[str], base: BaseIndex) -> tuple[list[str], list[str]]:
+    """The `pages` (the HTML files of `site`) new or modified since `base` was indexed, and the pages
+    removed."""
     changed = []
-    present = set()
-    for path in _page_files(site):
-        present.add(path)
-        stat = (site / path).stat()
+    for path in pages:
+        stat = os.stat(os.path.join(site, path))
         known = base.pages.get(path)
         if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
             changed.append(path)
-    return changed, sorted(base.pages.keys() - present)
-
-
-def _page_files(site: Path) -> list[str]:
-    """The HTML files of the site, relative to it, without Pagefind's own folder."""
-    return sorted(path for path in files_under(site, leaving_out=INDEX) if path.endswith(".html"))
+    return changed, sorted(base.pages.keys() - set(pages))
 
 
 def _page_url(path: str) -> str:

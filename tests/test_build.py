@@ -5,6 +5,7 @@ import os
 import pickle
 import shutil
 import threading
+import time
 
 import pytest
 
@@ -283,6 +284,24 @@ def test_a_file_changed_while_it_is_read_is_read_again_by_the_next_build(tmp_pat
     cold = make_project(tmp_path / "cold", FIXTURES / "corpus")
     generate(cold)
     assert _tree(project.docs) == _tree(cold.docs)
+
+
+def test_a_survey_reads_again_only_the_files_changed_since_the_last(tmp_path, monkeypatch):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    assert generator.build.survey(project.corpus).known == {}  # files just written may change within their tick
+    monkeypatch.setattr(generator.build, "SETTLED_NS", 0)
+    time.sleep(0.05)
+    first = generator.build.survey(project.corpus)
+    read = []
+    key = generator.build._key
+    monkeypatch.setattr(generator.build, "_key", lambda entry: read.append(entry.relative) or key(entry))
+    assert generator.build.survey(project.corpus, known=first.known).keys == first.keys and read == []
+    path = project.corpus / "press-release.md"
+    found = path.stat()
+    path.write_bytes(path.read_bytes().replace("。".encode(), "，".encode(), 1))  # as long as it was
+    os.utime(path, ns=(found.st_atime_ns, found.st_mtime_ns))  # and its time put back
+    again = generator.build.survey(project.corpus, known=first.known)
+    assert read == ["press-release.md"] and again.keys != first.keys
 
 
 def test_a_damaged_or_foreign_cache_gives_the_bytes_of_a_cold_build(tmp_path):
