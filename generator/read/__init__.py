@@ -52,9 +52,9 @@ class ReadError(ValueError):
     """A corpus file that cannot become a document; the message says why."""
 
 
-def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
-    """Every document file below `corpus` with its size in bytes, sorted, without sidecars or hidden
-    files; and what was passed over, with why.
+def corpus_files(corpus: Path) -> tuple[list[tuple[Path, str, int]], list[Skipped]]:
+    """Every document file below `corpus` with its path relative to it (forward slashes) and its size
+    in bytes, sorted, without sidecars or hidden files; and what was passed over, with why.
 
     A symbolic link is followed only where it leads to a file or folder inside
     the corpus: a link to /etc/passwd would publish it. Links that lead
@@ -63,24 +63,23 @@ def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
     with its reason, so that the build says so and `--strict` fails.
     """
     root = corpus.resolve()
-    files: list[tuple[Path, int]] = []
+    files: list[tuple[Path, str, int]] = []
     passed_over: list[Skipped] = []
     folders_seen = {root}
 
-    def visit(folder: Path, real: Path) -> None:
-        """The files below `folder`, which is `real` with its links resolved."""
+    def visit(folder: Path, real: Path, prefix: str) -> None:
+        """The files below `folder`, which is `real` with its links resolved and `prefix` in the corpus."""
         try:
             with os.scandir(folder) as listing:
                 found = sorted(listing, key=lambda item: item.name)
         except OSError as error:
-            relative = folder.relative_to(corpus).as_posix()
-            passed_over.append(Skipped(f"{relative}/", f"folder cannot be read ({error.strerror})"))
+            passed_over.append(Skipped(prefix or "./", f"folder cannot be read ({error.strerror})"))
             return
         for item in found:
             if item.name.startswith(".") or item.name.endswith(SIDECAR_SUFFIX):
                 continue
             path = folder / item.name
-            relative = path.relative_to(corpus).as_posix()
+            relative = prefix + item.name
             link = item.is_symlink()
             try:
                 # Only a link needs resolving: anything else in a folder of the corpus is in it.
@@ -97,21 +96,22 @@ def corpus_files(corpus: Path) -> tuple[list[tuple[Path, int]], list[Skipped]]:
                     "link to nothing" if link else f"cannot be read ({error.strerror})")
                 passed_over.append(Skipped(relative, reason))
                 continue
-            if target != root and root not in target.parents:
+            if link and target != root and root not in target.parents:
                 passed_over.append(Skipped(relative, "a link that leads outside the corpus, not read"))
             elif stat.S_ISDIR(status.st_mode):
                 if target in folders_seen:
                     passed_over.append(Skipped(relative, "link loop"))
                     continue
                 folders_seen.add(target)
-                visit(path, target)
+                visit(path, target, relative + "/")
             elif stat.S_ISREG(status.st_mode):
-                files.append((path, status.st_size))
+                files.append((path, relative, status.st_size))
             else:
                 passed_over.append(Skipped(relative, "not a regular file (a FIFO, socket or device), not read"))
 
-    visit(corpus, root)
-    return sorted(files), passed_over
+    visit(corpus, root, "")
+    # In the order of paths, folder by folder: "a/b" before "a-b".
+    return sorted(files, key=lambda file: file[1].split("/")), passed_over
 
 
 def document_id(relative: str) -> str:
@@ -239,8 +239,7 @@ def corpus_entries(corpus: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[
         log_skipped(passed_over)
     entries = []
     taken: set[str] = set()
-    for path, size in paths:
-        relative = path.relative_to(corpus).as_posix()
+    for path, relative, size in paths:
         if not supported(path.suffix.lower()):
             skipped.append(log_skipped(Skipped(relative, f"unsupported format {path.suffix or '(no extension)'}")))
             continue
