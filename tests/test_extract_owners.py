@@ -110,6 +110,15 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("万泰生物证券部工作人员表示", []),
     ("潍坊证券部署新系统，潍坊证券部分营业部", ["潍坊证券", "潍坊证券"]),
     ("印度最大影子银行的住房贷款部门", []),
+    # Real news, 2024: another country's central bank, a descriptor before a Latin name, a
+    # futures contract, a fund's subsidiaries, names made of endings only.
+    ("墨西哥央行将隔夜利率下调，巴林央行、央行", ["墨西哥央行", "巴林央行", "中国人民银行"]),
+    ("人工智能公司C3.ai第一财季营收8720万美元", []),
+    ("COMEX黄金期货收涨1.76%", []),
+    ("折射出基金子公司的转型", []),
+    ("《金融租赁公司管理办法》", []),
+    ("美国证券交易委员会文件显示", []),
+    ("上海期货交易所", ["上海期货交易所"]),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
@@ -136,3 +145,22 @@ def test_an_organisation_naming_itself_is_the_documents_subject_whoever_was_name
     found = owners("根据国家金融监督管理总局要求，本行完善公司治理。\n截至2025年末，本行董事会共有12名董事。",
                    publisher="平安银行股份有限公司")
     assert found == [("12名", "平安银行")]
+
+
+def test_a_quotes_money_flow_is_the_name_its_clause_gives():
+    assert owners("大市成交703.34亿港元，南向资金净买入43.46亿港元，盈富基金获净买入8.83亿港元居首，"
+                  "中国联通遭净卖出额3.17亿港元最多。") == [
+        ("703.34亿港元", None), ("43.46亿港元", None), ("8.83亿港元", "盈富基金"), ("3.17亿港元", None)]
+
+
+def test_another_countrys_organisation_is_not_the_known_one_of_its_name():
+    assert owners("墨西哥央行将隔夜利率从11.00%下调至10.75%；美国证监会罚款超4900万美元。") == [
+        ("11.00%", "墨西哥央行"), ("10.75%", "墨西哥央行"), ("超4900万美元", "美国证监会")]
+
+
+def test_an_exchange_is_the_source_of_the_markets_figures():
+    assert owners("截至8月31日，沪深北证券交易所共5355家上市公司公布半年报。") == [("5355家", None)]
+
+
+def test_a_company_paid_from_is_not_the_owner():
+    assert owners("指控它们引导患者使用胰岛素，以便从制药公司获得数百万美元的回扣。")[-1][1] is None

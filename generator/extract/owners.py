@@ -38,6 +38,9 @@ class Owner:
 
 _DIGIT = re.compile(r"\d")
 
+#: The longest place name `foreign_places` (terms.yaml) looks for before a known name.
+PLACE_MAX_CHARS = 6
+
 
 class Marker(NamedTuple):
     """A word in a sentence that decides an owner."""
@@ -70,7 +73,10 @@ def _rules():
         "brands": brands,
         "known_pattern": re.compile(_alternatives(known)),
         "not_after_known": re.compile(terms["organisation_not_followed_by"]),
+        "foreign_place": re.compile(terms["foreign_places"]),
         "ending": re.compile(_alternatives(endings)),
+        "endings_only": re.compile(f"(?:{_alternatives(endings)})+"),
+        "endings": set(endings),
         "stops": re.compile(data["name_stops"]),
         "openers": tuple(data["name_openers"]),
         "not_after": re.compile(data["name_not_after"]),
@@ -93,6 +99,7 @@ def _rules():
         "bracket_after": re.compile(r"\s*[（(]\s*"),
         "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
         "quote_moves": tuple(data["quote_moves"]),
+        "quote_flows": tuple(sorted(data["quote_flows"], key=len, reverse=True)),
         "quote_not_names": re.compile("(?:{})*".format(_alternatives(
             [*data["quote_not_names"], *metrics["comparison_before"], *metrics["change"]["bases"],
              *metrics["change"]["degrees"]]))),
@@ -131,6 +138,10 @@ def organisations_in(text: str) -> tuple[tuple[int, int, Owner], ...]:
         following = text[match.end():match.end() + 1]
         if following and r["not_after_known"].match(following):
             continue  # 中国银行业 is the industry, not 中国银行
+        place = r["foreign_place"].search(text, max(0, match.start() - PLACE_MAX_CHARS), match.start())
+        if place:  # 墨西哥央行 is Mexico's, not the People's Bank
+            found.append((place.start(), match.end(), owner_named(text[place.start():match.end()])))
+            continue
         if len(match.group()) <= 2 and match.start() > 0 and _inside_word(text, match.start(), match.end()):
             continue  # 员工行为 holds no 工行, 员工银龄 no 工银: a short name inside a word
         found.append((match.start(), match.end(), owner_named(match.group())))
@@ -140,8 +151,14 @@ def organisations_in(text: str) -> tuple[tuple[int, int, Owner], ...]:
         if span is None:
             continue
         name = _canonical_form(text[span[0]:span[1]])
-        # A known name may stand inside a longer one: 宁波银行股份有限公司 is 宁波银行.
-        if name in r["known"] or not any(start < span[1] and span[0] < end for start, end, _ in known):
+        # A known name may stand inside a longer one: 宁波银行股份有限公司 is 宁波银行. One that is
+        # itself an ending names its own only alone: 墨西哥央行 is not the People's Bank (央行).
+        inside = [item for item in known if item[0] < span[1] and span[0] < item[1]]
+        if inside and name not in r["known"] and all(
+                text[start:end] in r["endings"] and end == span[1] for start, end, _ in inside):
+            found = [item for item in found if item not in inside]
+            inside = []
+        if name in r["known"] or not inside:
             found.append((*span, owner_named(name)))
     # One organisation per place: the longest name (潍坊银行股份有限公司 over 潍坊银行).
     found.sort(key=lambda f: (f[0], -f[1]))
@@ -177,9 +194,10 @@ def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
         start -= len(opener)
     if start > 0 and r["not_after"].match(text[start - 1]):
         return None  # 第一个人金融银行: after a measure word stands a noun, not a name
-    earlier = [m.end() for m in r["ending"].finditer(text, start, ending.start())]
+    # 银行如华润银行: the name is after an earlier ending; one just before (证券交易所) is of the name.
+    earlier = [m.end() for m in r["ending"].finditer(text, start, ending.start()) if m.end() < ending.start()]
     if earlier:
-        start = earlier[-1]  # 银行如华润银行: the name is after the earlier ending
+        start = earlier[-1]
     # The run may hold words that lead the clause or act (报告期内, 保持, 替代): the name follows the last.
     # So does a lone Chinese character (万股美国银行: 股 counts shares, it names nothing).
     offset = start
@@ -194,7 +212,8 @@ def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
         return None  # 股票型基金, 权益类基金: a kind of thing
     name = text[start:ending.end()]
     following = text[ending.end():ending.end() + 1]
-    if ending.start() - start < data["name_min_chars"] or name in r["things"] or name.endswith(r["thing_endings"]) \
+    if ending.start() - start < data["name_min_chars"] or name in r["things"] \
+            or r["endings_only"].fullmatch(text, start, ending.start()) or name.endswith(r["thing_endings"]) \
             or (following and r["not_after_known"].match(following)) or r["not_followed_by"].match(text, ending.end()):
         return None
     return start, ending.end()
@@ -292,11 +311,13 @@ class Owners:
         return self._resolve(sentence_id, text, before[:leading], before[leading])
 
     def _quotes_its_own(self, sentence_id: str, text: str, clause_start: int, position: int) -> bool:
-        """Whether what `text` states at `position` is a quote's move of a name its clause gives before it."""
+        """Whether what `text` states at `position` is a quote's move (涨2%) or money flow (净买入3亿港元) of
+        a name its clause gives before it."""
         r = _rules()
-        if not text.startswith(r["quote_moves"], position):
+        flow = next((flow for flow in r["quote_flows"] if text.endswith(flow, clause_start, position)), None)
+        if flow is None and not text.startswith(r["quote_moves"], position):
             return False
-        lead = self._lead(sentence_id, text, clause_start, position)
+        lead = self._lead(sentence_id, text, clause_start, position - len(flow or ""))
         return not _DIGIT.search(lead) and r["quote_not_names"].fullmatch(lead) is None
 
     def _lead(self, sentence_id: str, text: str, start: int, end: int) -> str:
