@@ -119,6 +119,8 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("《金融租赁公司管理办法》", []),
     ("美国证券交易委员会文件显示", []),
     ("上海期货交易所", ["上海期货交易所"]),
+    ("日本制铁公司宣布", ["日本制铁公司"]),
+    ("富力地产就若干附属公司的资产委任", []),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
     assert [owner.name for _, _, owner in organisations_in(text)] == names
@@ -164,3 +166,14 @@ def test_an_exchange_is_the_source_of_the_markets_figures():
 
 def test_a_company_paid_from_is_not_the_owner():
     assert owners("指控它们引导患者使用胰岛素，以便从制药公司获得数百万美元的回扣。")[-1][1] is None
+
+
+def test_what_is_bought_or_held_is_not_the_owner():
+    assert owners("意大利裕信银行表示，已买入衍生品合约以获得德国商业银行11.5%的股份，此前已持有德商银行9%的股份。") == [
+        ("11.5%", "意大利裕信银行"), ("9%", "意大利裕信银行")]
+
+
+def test_a_digests_numbered_items_are_clauses_of_their_own():
+    assert owners("【债券重大事件】①工商银行拟发行二级资本债，规模500亿元②阳光城集团到期未支付债务本金723.56亿"
+                  "③*ST傲农新增逾期债务本息合计约9986万元") == [
+        ("500亿元", "中国工商银行"), ("723.56亿", "阳光城集团"), ("约9986万元", None)]

@@ -95,7 +95,9 @@ def _rules():
         "market": re.compile(_alternatives(data["market_wide"])),
         "source": re.compile(f"(?:{_alternatives(data['source_markers'])})"),
         "source_organisations": tuple(data["source_organisation_endings"]),
-        "boundary": re.compile(r"[，,；;。！？!?：:]"),
+        "boundary": re.compile(r"[，,；;。！？!?：:\u2460-\u2473]"),
+        # Circled numbers part a digest's items as sentences do (①江苏银行拟发行…②穆迪确认…).
+        "item": re.compile(r"[\u2460-\u2473]"),
         "bracket_after": re.compile(r"\s*[（(]\s*"),
         "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
         "quote_moves": tuple(data["quote_moves"]),
@@ -199,11 +201,14 @@ def _named_span(text: str, ending: re.Match) -> tuple[int, int] | None:
     if earlier:
         start = earlier[-1]
     # The run may hold words that lead the clause or act (报告期内, 保持, 替代): the name follows the last.
-    # So does a lone Chinese character (万股美国银行: 股 counts shares, it names nothing).
+    # So does a lone Chinese character before a word (万股美国银行: 股 counts shares, it names
+    # nothing); not one of a name jieba cuts into characters (中天金融集团 as 中/天/金融/集团).
     offset = start
-    for token in lcut(text[start:ending.start()]):
+    tokens = lcut(text[start:ending.start()])
+    for token, following in zip(tokens, [*tokens[1:], ""]):
         offset += len(token)
-        if token in r["not_start"] or (offset - len(token) == start and len(token) == 1 and not token.isascii()):
+        lone = len(token) == 1 and not token.isascii() and len(following) != 1
+        if token in r["not_start"] or (offset - len(token) == start and lone):
             start = offset
     # jieba may cut such a word apart (大国有 as 大国/有): it still may not open the name.
     while lead := r["not_start_words"].match(text, start, ending.start()):
@@ -288,7 +293,8 @@ class Owners:
     def at(self, sentence_id: str, text: str, position: int) -> Owner | None:
         """The owner of what `text` (the sentence `sentence_id`) states at `position`."""
         clause_start = _clause_start(text, position)
-        before = [m for m in self._markers[sentence_id] if m.end <= position]
+        item_start = max((found.end() for found in _rules()["item"].finditer(text, 0, position)), default=0)
+        before = [m for m in self._markers[sentence_id] if item_start <= m.start and m.end <= position]
         if before and before[-1].kind == "organisation" and _rules()["bracket_after"].fullmatch(text, before[-1].end, position):
             return before[-1].owner  # 招商银行（2514.20亿元）、兴业银行（1612.34亿元）: each bracket its name's
         for index in range(len(before) - 1, -1, -1):
