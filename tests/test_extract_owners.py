@@ -120,6 +120,7 @@ def test_a_partner_after_a_preposition_is_not_the_owner():
     ("美国证券交易委员会文件显示", []),
     ("上海期货交易所", ["上海期货交易所"]),
     ("日本制铁公司宣布", ["日本制铁公司"]),
+    ("重庆嘉寓房屋租赁有限责任公司签约", ["重庆嘉寓房屋租赁有限责任公司"]),
     ("富力地产就若干附属公司的资产委任", []),
 ])
 def test_organisations_are_found_by_their_ending(text, names):
@@ -147,6 +148,11 @@ def test_an_organisation_naming_itself_is_the_documents_subject_whoever_was_name
     found = owners("根据国家金融监督管理总局要求，本行完善公司治理。\n截至2025年末，本行董事会共有12名董事。",
                    publisher="平安银行股份有限公司")
     assert found == [("12名", "平安银行")]
+
+
+def test_a_quotes_move_may_open_with_a_degree():
+    assert owners("京东集团跌近9%遭沃尔玛清仓减持，快手大幅收跌近10%。") == [
+        ("跌近9%", "京东集团"), ("大幅收跌近10%", None)]
 
 
 def test_a_quotes_money_flow_is_the_name_its_clause_gives():

@@ -321,7 +321,9 @@ class Owners:
         a name its clause gives before it."""
         r = _rules()
         flow = next((flow for flow in r["quote_flows"] if text.endswith(flow, clause_start, position)), None)
-        if flow is None and not text.startswith(r["quote_moves"], position):
+        # The figure may open with words that name nothing before its move (大幅收跌近10%).
+        move = r["quote_not_names"].match(text, position).end()
+        if flow is None and not text.startswith(r["quote_moves"], move):
             return False
         lead = self._lead(sentence_id, text, clause_start, position - len(flow or ""))
         return not _DIGIT.search(lead) and r["quote_not_names"].fullmatch(lead) is None
