@@ -225,3 +225,17 @@ def test_in_a_sentence_about_an_aspect_a_ratio_is_not_the_count_before_it():
         "拨备覆盖率方面，7家银行出现收缩，招商银行以405.93%遥遥领先，浦发银行拨备覆盖率较上年末大幅提升11.08个百分点至198.04%。")]
     assert found == [("出现收缩的银行", "7家", None), ("拨备覆盖率", "405.93%", None),
                      ("拨备覆盖率", "较上年末大幅提升11.08个百分点", "vs_prior_year_end"), ("拨备覆盖率", "198.04%", None)]
+
+
+def test_a_data_releases_readings_are_its_index_and_the_prior_reading_no_ones():
+    found = metrics("英国7月CPI同比升2.2%，预期升2.3%，前值升2.0%；环比降0.2%，前值从升0.3%修正为升0.1%。",
+                    "2024-08-14")
+    assert [(m.text, m.subject, m.kind, m.period) for m in found] == [
+        ("同比升2.2%", "英国CPI", "actual", "2024-07"), ("升2.3%", "英国CPI", "forecast", "2024-07"),
+        ("升2.0%", "", "actual", None), ("环比降0.2%", "英国CPI", "actual", "2024-07"),
+        ("升0.3%", "", "actual", None), ("升0.1%", "", "actual", None)]
+
+
+def test_an_index_closing_is_the_index():
+    assert [m.subject for m in metrics("中证转债指数收盘跌1.16%，万得可转债等权指数跌1.57%。")] == [
+        "中证转债指数", "万得可转债等权指数"]

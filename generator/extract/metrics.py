@@ -147,6 +147,7 @@ class MetricExtractor:
         contexts: list[str] = []  # the words that led each figure's subject, for "、" lists
         scopes: list[str | None] = []
         changes: list[re.Match | None] = []  # the change word of each figure
+        priors: list[bool] = []  # whether each figure is a reading of the period before (前值)
         paired = _respectively(text, figures, mentions)
         for index, figure in enumerate(figures):
             # A clause starts after the last boundary, or after the figure before it.
@@ -167,11 +168,17 @@ class MetricExtractor:
                 subject, context, scope = _subject(text, clause_start, words_end, counted, mentions,
                                                    contexts[-1] if contexts else None,
                                                    metrics[-1].subject if metrics else None)
-            if not subject and metrics and (change or metrics[-1].change or metrics[-1].unit == figure.unit):
+            prior = subject in _rules()["data"]["subject"]["prior_readings"]
+            # The figure before, but a prior reading (前值升2.6%；环比升0.2%: the index's, not 前值's).
+            before = next((metric for metric, reading in zip(reversed(metrics), reversed(priors)) if not reading),
+                          None)
+            if prior:
+                subject = ""
+            elif not subject and before and (change or before.change or before.unit == figure.unit):
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's, as is the level it reached
                 # (增长5.1%至1,234亿元); but in 拨备覆盖率方面，7家银行…，招商银行以405.93%遥遥领先, the
                 # ratio is not a count of banks
-                subject, scope = metrics[-1].subject, metrics[-1].scope
+                subject, scope = before.subject, before.scope
             elif not subject:
                 subject = _trim(_aspect(text))  # 营收增速方面，民生银行同比增长6.74%
             owner = owners.at(sentence.id, text, words_end)
@@ -181,13 +188,14 @@ class MetricExtractor:
                 subject, owner = item_subject or subject, item_owner or owner
             contexts.append(context)
             scopes.append(scope)
+            priors.append(prior)
             # The kind of the figure before, in the same part of the sentence.
             kind_before = metrics[-1].kind if metrics and _after_last(text, _PART_ENDS, figure.start) <= previous_end \
                 else None
             changes.append(change)
             direction, basis = _direction_and_basis(change)
             direction = direction or figure.sign
-            period = _period(text, figure, subject, basis, mentions, time)
+            period = None if prior else _period(text, figure, subject, basis, mentions, time)
             metrics.append(Metric(
                 id=f"{document.id}-{sentence.id}-{index + 1}",
                 document=document.id,
