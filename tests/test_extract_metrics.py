@@ -239,3 +239,8 @@ def test_a_data_releases_readings_are_its_index_and_the_prior_reading_no_ones():
 def test_an_index_closing_is_the_index():
     assert [m.subject for m in metrics("中证转债指数收盘跌1.16%，万得可转债等权指数跌1.57%。")] == [
         "中证转债指数", "万得可转债等权指数"]
+
+
+def test_a_term_is_part_of_a_name_not_a_figure():
+    assert [(m.text, m.subject) for m in metrics("央行开展了1378亿元7天期逆回购操作，操作利率1.70%。")] == [
+        ("1378亿元", "开展7天期逆回购操作"), ("1.70%", "操作利率")]

@@ -397,6 +397,9 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
         if match.group(group):
             qualifier = data["qualifiers"][group][match.group(group)]
     base_unit = r["unit_names"][unit] if unit else ("个" if noun else "")
+    tenor = data["units"]["tenor"]
+    if base_unit in tenor["units"] and text.startswith(tenor["after"], match.end()):
+        return None  # 7天期逆回购: a term, not a figure
     currency = r["currency_before"].search(text, 0, match.start("number"))
     if base_unit == "元" and currency:
         base_unit = data["units"]["currency_before"][currency.group(1)]
