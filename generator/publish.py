@@ -80,8 +80,11 @@ class SiteUpdate:
     def _prune(self, relative: str) -> None:
         """Remove the folders above `relative` that are left empty."""
         folder = (self.site / relative).parent
-        while folder != self.site and not any(folder.iterdir()):
-            folder.rmdir()
+        while folder != self.site:
+            if folder.is_dir():  # not made, when a move failed before it was
+                if any(folder.iterdir()):
+                    return
+                folder.rmdir()
             folder = folder.parent
 
 

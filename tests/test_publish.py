@@ -47,3 +47,12 @@ def test_a_new_site_replaces_the_last_which_waits_beside(tmp_path):
     replace_site(site, built)
     assert _tree(site) == {"index.html": b"new"} and _tree(replaced_site(site)) == {"index.html": b"old"}
     assert not built.exists()
+
+
+def test_an_update_that_failed_to_move_a_file_is_undone_all_the_same(tmp_path):
+    site = _site(tmp_path / "site", {"index.html": "old"})
+    before = _tree(site)
+    with pytest.raises(OSError):
+        with updating(site) as update:
+            update.put(tmp_path / "built" / "a" / "b" / "index.html", "a/b/index.html")  # no such file
+    assert _tree(site) == before and sorted(p.name for p in site.iterdir()) == ["index.html"]
