@@ -66,7 +66,8 @@ def test_an_executives_bank_is_the_documents_subject():
 
 
 @pytest.mark.parametrize("text", [
-    "全国CPI同比上涨0.2%。", "国家统计局数据显示，社会消费品零售总额同比增长3.5%。", "据统计，全行业手机银行用户达10亿户。"])
+    "全国CPI同比上涨0.2%。", "国家统计局数据显示，社会消费品零售总额同比增长3.5%。", "据统计，全行业手机银行用户达10亿户。",
+    "但随着通道业务受阻，基金子目前的在管规模跌至1.21万亿。"])
 def test_market_national_and_survey_figures_have_no_owner(text):
     assert all(owner is None for _, owner in owners(text, title="工行发布年报"))
 
