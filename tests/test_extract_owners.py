@@ -184,3 +184,8 @@ def test_a_digests_numbered_items_are_clauses_of_their_own():
     assert owners("【债券重大事件】①工商银行拟发行二级资本债，规模500亿元②阳光城集团到期未支付债务本金723.56亿"
                   "③*ST傲农新增逾期债务本息合计约9986万元") == [
         ("500亿元", "中国工商银行"), ("723.56亿", "阳光城集团"), ("约9986万元", None)]
+
+
+def test_news_carries_its_organisation_to_a_sentence_about_someone_else_no_further():
+    assert owners("雷军退出了蚂蚁集团旗下公司。\n其中雷军退出前持股比例为0.97%。\n蚂蚁集团营收增长5%。\n"
+                  "当季利润增长8%。") == [("0.97%", None), ("增长5%", "蚂蚁集团"), ("增长8%", "蚂蚁集团")]

@@ -8,7 +8,10 @@ organisation the text is about; the document's own subject (its author's
 bank, its issuer, the bank its title names). The market, an industry, the
 nation or a survey own nothing: their figures have no owner. Nor has a
 quote's move whose clause names what moved, known or not (极氪跌9.57%): an
-organisation earlier in a list of quotes is not its owner.
+organisation earlier in a list of quotes is not its owner. In news, which has
+no subject of its own, an organisation an earlier sentence named owns nothing
+of a sentence that names someone the site does not know (jieba tags persons,
+places and organisations: 其中雷军退出前持股比例为0.97%).
 
 Organisations are the known ones of `terms.yaml` under all their names, and
 any other the text names with an organisation's ending (潍坊银行, 蚂蚁集团). The
@@ -23,7 +26,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from generator import rules
-from generator.extract.words import lcut
+from generator.extract.words import lcut, tagged
 from generator.model import Document, term_id
 from generator.timeexpr import TimeContext
 
@@ -313,6 +316,8 @@ class Owners:
         if self._quotes_its_own(sentence_id, text, clause_start, position):
             return None  # 极氪跌9.57%: 极氪's, which is no organisation the site knows
         if leading is None:
+            if self.subject is None and _names_another(text[:position]):
+                return None
             return self._topic_before[sentence_id]
         return self._resolve(sentence_id, text, before[:leading], before[leading])
 
@@ -360,6 +365,11 @@ class Owners:
             return True
         lead = self._lead(sentence_id, text, _clause_start(text, marker.start), marker.start)
         return len(lead) <= _rules()["data"]["lead_max_chars"]
+
+
+def _names_another(text: str) -> bool:
+    """Whether `text` names a person, a place or an organisation (jieba's tags) the site does not know."""
+    return any(tag in ("nr", "nrt", "ns", "nt", "nz") for _, tag in tagged(text))
 
 
 def _clause_start(text: str, position: int) -> int:
