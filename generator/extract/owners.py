@@ -103,6 +103,7 @@ def _rules():
         "item": re.compile(r"[\u2460-\u2473]"),
         "bracket_after": re.compile(r"\s*[（(]\s*"),
         "preposition": re.compile(f"(?:{_alternatives(data['prepositions'])})$"),
+        "other_name_tags": set(data["other_name_tags"]),
         "quote_moves": tuple(data["quote_moves"]),
         "quote_flows": tuple(sorted(data["quote_flows"], key=len, reverse=True)),
         "quote_not_names": re.compile("(?:{})*".format(_alternatives(
@@ -368,8 +369,9 @@ class Owners:
 
 
 def _names_another(text: str) -> bool:
-    """Whether `text` names a person, a place or an organisation (jieba's tags) the site does not know."""
-    return any(tag in ("nr", "nrt", "ns", "nt", "nz") for _, tag in tagged(text))
+    """Whether `text` names a person, a place or an organisation (jieba's tags, `other_name_tags`)."""
+    tags = _rules()["other_name_tags"]
+    return any(tag in tags for _, tag in tagged(text))
 
 
 def _clause_start(text: str, position: int) -> int:
