@@ -147,7 +147,7 @@ class Survey:
         settled = self.started - SETTLED_NS
         return {entry.relative: (entry.doc_id, found, key)
                 for entry, found, key in zip(self.entries, self.found_as, self.keys)
-                if key and found[0] and max(time for stat in found if stat for time in stat[1:3]) < settled}
+                if key and found[0] and max(moment for stat in found if stat for moment in stat[1:3]) < settled}
 
 
 #: How long before a survey a file must have last changed for its key to be taken again without reading
