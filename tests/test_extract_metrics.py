@@ -244,3 +244,7 @@ def test_an_index_closing_is_the_index():
 def test_a_term_is_part_of_a_name_not_a_figure():
     assert [(m.text, m.subject) for m in metrics("央行开展了1378亿元7天期逆回购操作，操作利率1.70%。")] == [
         ("1378亿元", "开展7天期逆回购操作"), ("1.70%", "操作利率")]
+
+
+def test_a_manner_before_the_verb_is_not_part_of_what_is_measured():
+    assert [m.subject for m in metrics("央行以固定利率、数量招标方式开展了1378亿元7天期逆回购操作。")] == ["开展7天期逆回购操作"]

@@ -505,6 +505,8 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
             return _trim(topic + subject + share_of), "", topic  # 推出“惠农e贷”，余额近万亿元
         return _trim(subject + share_of), "", None
     head, verb, tail = "".join(tokens[:verb_at]), tokens[verb_at], "".join(tokens[verb_at + 1:])
+    if head.endswith(tuple(words["manner_endings"])):
+        head = ""  # 数量招标方式开展…: how, not who
     # With no agent before the verb, the sentence's topic is the agent:
     # "“工银e钱包”开放银行品牌,…累计服务个人客户3500万户".
     context = (head or topic) + verb
