@@ -545,8 +545,8 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     A build that fails (an error, a full disk, `--strict`) leaves the last
     good site as it was. The site is built beside the last one: when the last
     was built with the same look (`site_look`), only what changed is built,
-    and moved into it once MkDocs and Pagefind are done (`_update_site`); else
-    the whole new site takes the last one's place.
+    then moved into it and indexed, undone if anything fails (`_update_site`);
+    else the whole new site takes the last one's place.
     """
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
