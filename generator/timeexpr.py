@@ -37,7 +37,9 @@ class TimeMention:
     start: int
     end: int
     period: Period
-    role: str = "when"  # "name": a report's name (2021半年报), which dates an event only when nothing else does
+    # "name": a report's name (2021半年报), which dates an event only when nothing else does;
+    # "since": the time a record is counted since (创2008年以来最大跌幅), which dates nothing.
+    role: str = "when"
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -56,6 +58,11 @@ def _any_expression() -> re.Pattern:
     """All expressions in one pattern, to skip at once the many sentences that hold none."""
     unnamed = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p, _ in _expressions()]
     return re.compile("|".join(f"(?:{p})" for p in unnamed))
+
+
+@cache
+def _record_since() -> re.Pattern:
+    return re.compile(rules.load("time")["record_since"])
 
 
 @cache
@@ -202,12 +209,14 @@ class TimeContext:
     @staticmethod
     def _most_named_year(text: str) -> int | None:
         """The year the text names most, leaving out the years it looks forward to
-        (到2025年末, 为2024年经济工作定下基调); of two named as often, the earlier:
-        a text tells of its time and names the years after it as outlook."""
+        (到2025年末, 为2024年经济工作定下基调) and those a record is counted since
+        (创2008年以来最大跌幅); of two named as often, the earlier: a text tells of
+        its time and names the years after it as outlook."""
         outlook = "|".join(map(re.escape, rules.load("time")["outlook_before"]))
+        since = re.compile(rf"[^，,。；;]{{0,8}}?(?:{rules.load('time')['record_since']})")
         years = Counter(int(found.group("year"))
                         for found in re.finditer(rf"(?P<outlook>{outlook})?(?P<year>(?:19|20)\d{{2}})\s*年", text)
-                        if not found.group("outlook"))
+                        if not found.group("outlook") and not since.match(text, found.end()))
         if not years:
             return None
         return max(years, key=lambda year: (years[year], -year))
@@ -251,14 +260,15 @@ class TimeContext:
         if not _any_expression().search(text):
             return found
         taken: list[tuple[int, int]] = []
+        record_since = _record_since()
         for pattern, rule in _expressions():
             for match in pattern.finditer(text):
                 if any(match.start() < end and start < match.end() for start, end in taken):
                     continue
                 period = self._resolve(match, rule, span)
                 if period is not None:
-                    found.append(TimeMention(match.group(), match.start(), match.end(), period,
-                                             rule.get("role", "when")))
+                    role = "since" if record_since.match(text, match.end()) else rule.get("role", "when")
+                    found.append(TimeMention(match.group(), match.start(), match.end(), period, role))
                     taken.append((match.start(), match.end()))
         return sorted(found, key=lambda mention: mention.start)
 

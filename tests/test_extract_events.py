@@ -50,6 +50,7 @@ def test_a_named_span_dates_what_follows_it():
     "覆盖2000余种金融服务。",
     "营业收入同比增长5%，较上年末提高。",
     "2024年中期报告",  # a time alone: nothing happened then
+    "30年期国债下行2.25bp报2.22%，为2005年2月底以来新低。",  # the time a record is counted since
 ])
 def test_what_is_not_a_date(sentence):
     assert events(sentence) == []

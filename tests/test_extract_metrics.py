@@ -248,3 +248,8 @@ def test_a_term_is_part_of_a_name_not_a_figure():
 
 def test_a_manner_before_the_verb_is_not_part_of_what_is_measured():
     assert [m.subject for m in metrics("央行以固定利率、数量招标方式开展了1378亿元7天期逆回购操作。")] == ["开展7天期逆回购操作"]
+
+
+def test_a_record_counted_since_a_time_is_of_the_texts_own_day():
+    assert [(x.text, x.period) for x in metrics("韩国综指跌8.77%，创2008年以来最大跌幅。", "2024-08-06")] == [
+        ("跌8.77%", "2024-08-06")]

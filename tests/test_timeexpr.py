@@ -83,6 +83,12 @@ def test_a_dated_text_naming_no_year_and_no_report_speaks_of_its_own_day():
     assert context.default_period.value == "2024-08-30"
 
 
+def test_a_time_a_record_is_counted_since_is_neither_the_texts_time_nor_a_when():
+    context = TimeContext.of(make_document("韩国综指跌8.77%，创2008年以来最大跌幅。", "2024-08-06"))
+    assert context.default_period.value == "2024-08-06"
+    assert [m.role for m in context.mentions("为2005年2月底以来新低，今年以来成交增长")] == ["since", "when"]
+
+
 def test_a_month_and_day_take_the_year_of_the_texts_own_time_not_its_outlook():
     context = TimeContext.of(make_document("12月15日，中央经济工作会议召开，为2024年经济工作定下基调。\n2023年，本行推进转型。\n"))
     assert context.named_year == 2023

@@ -72,7 +72,7 @@ class EventExtractor:
                          owners: Owners) -> list[Event]:
         events = []
         for start, end in _facts(sentence.text, mentions):
-            inside = [m for m in mentions if start <= m.start < end]
+            inside = [m for m in mentions if start <= m.start < end and m.role != "since"]
             when = [m for m in inside if m.role == "when"] or inside
             if not when:
                 continue

@@ -271,7 +271,7 @@ def _period(text: str, figure: _Figure, subject: str, basis: str | None, mention
     (营业收入) stands for the whole period.
     """
     r = _rules()
-    when = [m for m in mentions if not r["comparison_before"].search(text, 0, m.start)]
+    when = [m for m in mentions if m.role != "since" and not r["comparison_before"].search(text, 0, m.start)]
     before = [m for m in when if m.end <= figure.start]
     mention = (before[-1] if before else when[0]) if when else None
     period = mention.period if mention else time.default_period
