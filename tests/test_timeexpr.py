@@ -14,6 +14,7 @@ def resolve(expression: str, date: str | None, text: str = "正文一句。") ->
 
 @pytest.mark.parametrize("expression, date, expected", [
     ("2021年8月27日", None, ["2021-08-27"]),
+    ("今年1月1日至8月29日", "2024-08-30", ["2024-01-01", "2024-08-29"]),
     ("2021-8-30", None, ["2021-08-30"]),
     ("2021年6月", None, ["2021-06"]),
     ("2023年", None, ["2023"]),
