@@ -51,6 +51,8 @@ def test_a_named_span_dates_what_follows_it():
     "营业收入同比增长5%，较上年末提高。",
     "2024年中期报告",  # a time alone: nothing happened then
     "30年期国债下行2.25bp报2.22%，为2005年2月底以来新低。",  # the time a record is counted since
+    "2023年 2,375.58亿元",  # a table's cell under its year
+    "7月终值43.2，6月终值45.8。",  # a data release's earlier readings
 ])
 def test_what_is_not_a_date(sentence):
     assert events(sentence) == []

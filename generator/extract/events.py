@@ -33,6 +33,11 @@ MAX_CHARS = 60
 # A description this short ("招商银行宣布") takes the next clause too.
 MIN_CHARS = 10
 
+# A description with fewer Chinese characters says nothing that happened: a table's
+# cell under a year (2,375.58亿元), a data release's reading (终值55.3), a time (16时).
+MIN_HAN_CHARS = 4
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 
 @dataclass(frozen=True)
 class Event:
@@ -78,8 +83,8 @@ class EventExtractor:
                 continue
             mention = when[0]
             text = describe(sentence.text[start:end], mention.start - start, mention.end - start)
-            if not text:
-                continue  # a time alone (2024年中期报告): nothing happened then
+            if len(_HAN.findall(text)) < MIN_HAN_CHARS:
+                continue  # a time alone (2024年中期报告), or a figure alone: nothing happened then
             # Whose: the organisation that leads the part, or that the part's action follows.
             owner = owners.at(sentence.id, sentence.text, end)
             if owner is not None:
