@@ -253,3 +253,8 @@ def test_a_manner_before_the_verb_is_not_part_of_what_is_measured():
 def test_a_record_counted_since_a_time_is_of_the_texts_own_day():
     assert [(x.text, x.period) for x in metrics("韩国综指跌8.77%，创2008年以来最大跌幅。", "2024-08-06")] == [
         ("跌8.77%", "2024-08-06")]
+
+
+def test_a_bare_increase_after_a_basis_is_a_change():
+    assert [(m.text, m.subject, m.change, m.direction) for m in metrics("营业收入5467.44亿元，同比增3%；新增客户120万户。")] == [
+        ("5467.44亿元", "营业收入", False, None), ("同比增3%", "营业收入", True, "up"), ("120万户", "新增客户", False, None)]
