@@ -41,9 +41,6 @@ class Owner:
 
 _DIGIT = re.compile(r"\d")
 
-#: The longest place name `foreign_places` (terms.yaml) looks for before a known name.
-PLACE_MAX_CHARS = 6
-
 
 class Marker(NamedTuple):
     """A word in a sentence that decides an owner."""
@@ -144,7 +141,7 @@ def organisations_in(text: str) -> tuple[tuple[int, int, Owner], ...]:
         following = text[match.end():match.end() + 1]
         if following and r["not_after_known"].match(following):
             continue  # 中国银行业 is the industry, not 中国银行
-        place = r["foreign_place"].search(text, max(0, match.start() - PLACE_MAX_CHARS), match.start())
+        place = r["foreign_place"].search(text, 0, match.start())  # the pattern ends at the name
         if place:  # 墨西哥央行 is Mexico's, not the People's Bank
             found.append((place.start(), match.end(), owner_named(text[place.start():match.end()])))
             continue
