@@ -43,11 +43,19 @@ def search(page, query: str) -> list[str]:
     box.click()
     box.fill(query)
     box.press("End")
-    page.wait_for_function(
-        "() => !/^\\s*$|正在|初始化/.test(document.querySelector('[data-reportsite-search-meta]').textContent)")
-    page.wait_for_function("() => !document.querySelector('.reportsite-search__pending')")  # each result in turn
+    # Busy from the keystroke until this query's results are all shown: a query typed over an earlier
+    # one does not return the earlier one's results.
+    page.wait_for_function("() => document.querySelector('[data-reportsite-search-results]').ariaBusy === 'false'")
     links = page.locator("li.md-search-result__item > a.md-search-result__link")
     return [href.split("#")[0] for href in links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")]
+
+
+def follow(link) -> None:
+    """Click `link` and wait until the page is at its address (a click returns before the page it
+    opens has loaded)."""
+    address = link.evaluate("a => a.href")
+    link.click()
+    link.page.wait_for_url(address)
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -177,8 +185,7 @@ def test_timeline_filter_by_document(page, site_url):
     screenshot(page, "timeline-filtered")
     page.select_option("select[data-timeline-filter=document]", "")
     assert page.locator(".timeline-year > .timeline-entry:visible").count() == total
-    first = page.locator(".timeline-year > .timeline-entry a").first
-    first.click()
+    follow(page.locator(".timeline-year > .timeline-entry a").first)
     assert "/documents/" in page.url and "#s-" in page.url
     assert not page.errors
 
@@ -226,13 +233,12 @@ def test_the_site_works_under_a_sub_path(browser, built_site, tmp_path):
         failed = []
         page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
         page.goto(root + "repo/")
-        assert "/repo/documents/" in search(page, "数字人民币")[0] or any(
-            "/repo/documents/" in path for path in search(page, "数字人民币"))
-        page.locator("li.md-search-result__item > a").first.click()
-        page.wait_for_url(root + "repo/**")
-        page.wait_for_load_state()
-        page.locator("nav.md-nav a", has_text="时间线").first.click()
-        page.wait_for_url(root + "repo/timeline/")
+        found = search(page, "数字人民币")
+        document = next(path for path in found if path.startswith("/repo/documents/"))
+        follow(page.locator("li.md-search-result__item > a").nth(found.index(document)))
+        assert page.url.startswith(root + "repo/documents/")
+        follow(page.locator("nav.md-nav a", has_text="时间线").first)
+        assert page.url == root + "repo/timeline/"
         assert failed == []
         page.close()
 
@@ -488,23 +494,23 @@ def test_a_corpus_paged_by_period_is_walked_from_the_home_page_and_the_timeline(
     index_search(project.site)
     with serving(project.site) as url:
         page.goto(url)
-        page.locator("article a", has_text="2023年").click()
-        page.locator("article a", has_text="2023年11月").click()
+        follow(page.locator("article a", has_text="2023年"))
+        follow(page.locator("article a", has_text="2023年11月"))
         assert page.locator("h1").inner_text().startswith("文档 · 2023年11月")
-        page.locator("article table a", has_text="城商行加快布局开放银行").click()
+        follow(page.locator("article table a", has_text="城商行加快布局开放银行"))
         assert page.url == url + "documents/news-page/"
 
         page.goto(url + "timeline/")
         assert page.locator(".timeline-entry").count() == 0  # the whole is paged: its pages are linked
-        page.locator("article a", has_text="2024年").click()
+        follow(page.locator("article a", has_text="2024年"))
         entries = page.locator(".timeline-year > .timeline-entry")
         total = entries.count()
         assert total > 0 and page.locator("h1").inner_text().startswith("时间线 · 2024年")
         page.select_option("select[data-timeline-filter=document]", index=1)
         assert page.locator("[data-timeline-count]").inner_text().endswith(f"/ {total} 个事件")
-        entries.first.locator("a").first.click()
+        follow(entries.first.locator("a").first)
         assert "/documents/" in page.url and "#s-" in page.url
         page.go_back()
-        page.locator("article a", has_text="时间线").first.click()  # 上一级
+        follow(page.locator("article a", has_text="时间线").first)  # 上一级
         assert page.url == url + "timeline/"
     assert not page.errors

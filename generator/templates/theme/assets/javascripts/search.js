@@ -109,6 +109,7 @@
   // Results load a page at a time: only the fragments shown are fetched, and
   // each result shows as soon as its own fragment arrives, in rank order.
   async function showMore(results, shown, ticket) {
+    list.setAttribute("aria-busy", "true");
     list.querySelector(".reportsite-search__more")?.remove();
     const slots = results.slice(shown, shown + PAGE_SIZE).map(() => element("li", "reportsite-search__pending"));
     list.append(...slots);
@@ -123,6 +124,7 @@
       button.addEventListener("click", () => showMore(results, shown + PAGE_SIZE, ticket));
       list.append(element("li", "md-search-result__item reportsite-search__more", [button]));
     }
+    list.setAttribute("aria-busy", "false");
   }
 
   // A figure typed as written (4.43亿, 1.54%, 下降1.8%, ９９.９９％): Pagefind splits numbers at the
@@ -201,9 +203,13 @@
   async function run() {
     const query = input.value.trim();
     const ticket = ++latest;
+    // Busy from the keystroke until this query's results are all shown (a newer query takes over):
+    // assistive technology, and the browser tests, wait for it.
+    list.setAttribute("aria-busy", "true");
     if (!query) {
       meta.textContent = translations["search.result.placeholder"];
       list.replaceChildren();
+      list.setAttribute("aria-busy", "false");
       return;
     }
     const module = await loadPagefind();
