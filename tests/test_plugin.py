@@ -32,3 +32,17 @@ def test_a_page_of_ones_own_the_nav_leaves_out_is_still_said(trimmed_nav, caplog
     run_mkdocs(trimmed_nav)
     omitted = [record.getMessage() for record in caplog.records if "not included in the \"nav\"" in record.getMessage()]
     assert len(omitted) == 1 and "notes.md" in omitted[0] and "metrics/index.md" not in omitted[0]
+
+
+def test_materials_search_plugin_is_given_its_settings_and_keeps_a_users_own(tmp_path):
+    """Its index holds no page (search is Pagefind's): the plugin need not look its settings up in
+    Material's language templates, but what a user set stays."""
+    from generator.build import mkdocs_config
+
+    project = make_project(tmp_path)
+    config = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(config.replace("  - search\n", "  - search:\n      lang: zh\n"), encoding="utf-8")
+    config = mkdocs_config(project)
+    config.plugins.on_config(config)
+    search = config.plugins["material/search"].config
+    assert search.lang == ["zh"] and search.separator and search.pipeline == []
