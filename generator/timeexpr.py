@@ -38,7 +38,8 @@ class TimeMention:
     end: int
     period: Period
     # "name": a report's name (2021半年报), which dates an event only when nothing else does;
-    # "since": the time a record is counted since (创2008年以来最大跌幅), which dates nothing.
+    # "since": the time a record is counted since (创2008年以来最大跌幅), which dates nothing;
+    # "year_before": 上年同期, which dates only the figures of its own clause, and no event.
     role: str = "when"
 
 
@@ -98,6 +99,17 @@ def _period(kind: str, year: int, month: int | None = None, day: int | None = No
     except (TypeError, ValueError):
         return None
     return None
+
+
+def _years_on(period: Period, years: int) -> Period:
+    """The same period `years` years later (earlier, when negative); 29 February becomes the 28th."""
+    def moved(value: str) -> str:
+        rest = value[4:]
+        year = int(value[:4]) + years
+        if rest == "-02-29" and not calendar.isleap(year):
+            rest = "-02-28"
+        return f"{year:04d}{rest}"
+    return Period("/".join(moved(part) for part in period.value.split("/")), period.kind)
 
 
 # A corpus names a few hundred periods, its events and metrics them thousands
@@ -260,17 +272,44 @@ class TimeContext:
         if not _any_expression().search(text):
             return found
         taken: list[tuple[int, int]] = []
+        same_periods: list[tuple[re.Match, dict]] = []
         record_since = _record_since()
+
+        def mention(match: re.Match, rule: dict, period: Period) -> TimeMention:
+            role = "since" if record_since.match(text, match.end()) else rule.get("role", "when")
+            return TimeMention(match.group(), match.start(), match.end(), period, role)
+
         for pattern, rule in _expressions():
             for match in pattern.finditer(text):
                 if any(match.start() < end and start < match.end() for start, end in taken):
                     continue
+                if rule["kind"] == "same_period":  # once the times around it are known
+                    same_periods.append((match, rule))
+                    taken.append((match.start(), match.end()))
+                    continue
                 period = self._resolve(match, rule, span)
                 if period is not None:
-                    role = "since" if record_since.match(text, match.end()) else rule.get("role", "when")
-                    found.append(TimeMention(match.group(), match.start(), match.end(), period, role))
+                    found.append(mention(match, rule, period))
                     taken.append((match.start(), match.end()))
-        return sorted(found, key=lambda mention: mention.start)
+        named = sorted(found, key=lambda found_mention: found_mention.start)
+        for match, rule in same_periods:
+            period = self._same_period(named, match.start(), rule["year_offset"])
+            if period is not None:
+                found.append(mention(match, rule, period))
+        return sorted(found, key=lambda found_mention: found_mention.start)
+
+    def _same_period(self, named: list[TimeMention], at: int, years: int) -> Period | None:
+        """The period the text named last before `at` (else the document's), `years` years on. Of a
+        document's own day, only the year is sure: a flash's 上年同期 is last year's period to date."""
+        before = [found for found in named if found.end <= at and found.role == "when"]
+        if before:
+            return _years_on(before[-1].period, years)
+        period = self.default_period
+        if period is None:
+            return None
+        if period.kind == "day" and period.value == self.date:
+            return Period(f"{int(period.value[:4]) + years:04d}", "year")
+        return _years_on(period, years)
 
     def _around_date(self, rule: dict) -> Period | None:
         """A day or month counted back from the document's date (昨日, 上月), or None when it has no day."""

@@ -258,3 +258,21 @@ def test_a_record_counted_since_a_time_is_of_the_texts_own_day():
 def test_a_bare_increase_after_a_basis_is_a_change():
     assert [(m.text, m.subject, m.change, m.direction) for m in metrics("营业收入5467.44亿元，同比增3%；新增客户120万户。")] == [
         ("5467.44亿元", "营业收入", False, None), ("同比增3%", "营业收入", True, "up"), ("120万户", "新增客户", False, None)]
+
+
+def test_a_figure_of_the_same_period_a_year_before_is_dated_then_and_only_in_its_clause():
+    found = metrics("小鹏汽车第二季度总营收81.1亿元，上年同期50.6亿元；净亏损12.8亿元，上年同期亏损28亿元。",
+                    "2024-08-20")
+    assert [(m.text, m.subject, m.period) for m in found] == [
+        ("81.1亿元", "小鹏汽车总营收", "2024-Q2"), ("50.6亿元", "小鹏汽车总营收", "2023-Q2"),
+        ("12.8亿元", "净亏损", "2024-Q2"), ("28亿元", "亏损", "2023-Q2")]
+    # Compared with, it is a basis, not the figure's period.
+    assert [m.period for m in metrics("上半年营业收入同比增长5%，比上年同期多3亿元。", "2024-08-20")] == ["2024-H1", "2024-H1"]
+
+
+def test_a_copula_or_a_preposition_before_a_time_is_not_what_is_measured():
+    found = metrics("有3类债权将清偿，分别为职工债权（0.36亿元）、社保债权（0.01亿元）。华为在今年上半年实现销售收入4175亿人民币。"
+                    "本行为两个林场提供5亿元贷款。", "2024-08-20")
+    assert [(m.text, m.unit, m.subject) for m in found][1:] == [
+        ("0.36亿元", "元", "职工债权"), ("0.01亿元", "元", "社保债权"), ("4175亿人民币", "元", "销售收入"),
+        ("5亿元", "元", "贷款")]

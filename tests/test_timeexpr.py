@@ -114,3 +114,12 @@ def test_news_words_need_the_documents_day():
 
 def test_a_date_no_calendar_has_is_no_date():
     assert resolve("昨日", "2024-02-30") == []
+
+
+def test_the_same_period_a_year_before_is_the_one_named_before_it():
+    assert resolve("预计上半年净亏损202.54亿元，上年同期净亏损约68.73亿元", "2024-08-20") == ["2024-H1", "2023-H1"]
+    assert resolve("截至2024年2月29日，余额100亿元，去年同期80亿元", None) == ["2024-02-29", "2023-02-28"]
+    # Of a news flash's own day, only the year is sure.
+    assert resolve("上年同期净亏损约68.73亿元", "2024-08-20") == ["2023"]
+    assert resolve("较上年同期增长5%，与去年同期相比", "2024-08-20") == []
+    assert resolve("2024年报告期内", "2024-08-20") == ["2024", "2024-H1"]  # not 2024年报 and 告期内

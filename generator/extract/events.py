@@ -77,7 +77,7 @@ class EventExtractor:
                          owners: Owners) -> list[Event]:
         events = []
         for start, end in _facts(sentence.text, mentions):
-            inside = [m for m in mentions if start <= m.start < end and m.role != "since"]
+            inside = [m for m in mentions if start <= m.start < end and m.role in ("when", "name")]
             when = [m for m in inside if m.role == "when"] or inside
             if not when:
                 continue

@@ -276,9 +276,13 @@ def _period(text: str, figure: _Figure, subject: str, basis: str | None, mention
     (营业收入) stands for the whole period.
     """
     r = _rules()
-    when = [m for m in mentions if m.role != "since" and not r["comparison_before"].search(text, 0, m.start)]
+    when = [m for m in mentions if m.role in ("when", "name") and not r["comparison_before"].search(text, 0, m.start)]
     before = [m for m in when if m.end <= figure.start]
     mention = (before[-1] if before else when[0]) if when else None
+    clause_start = _clause_start(text, figure.start)
+    # 净利润23.29亿美元，上年同期22.32亿美元: the second figure is of the year before, the first not.
+    mention = next((m for m in reversed(mentions) if m.role == "year_before" and clause_start <= m.start
+                    and m.end <= figure.start), mention)
     period = mention.period if mention else time.default_period
     if period is None:
         return None
@@ -462,8 +466,11 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     r = _rules()
     words = r["data"]["subject"]
     # Time expressions are the period, never the subject; jieba would cut them
-    # into pieces (报告/期末) that no list strips.
-    clause = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i] for i in range(clause_start, end))
+    # into pieces (报告/期末) that no list strips. So is a preposition that leads one: 在今年上半年
+    # (华为在今年上半年实现销售收入4175亿元) is no place the figure is counted in.
+    spans = [(m.start - (text[m.start - 1:m.start] in words["time_prepositions"]), m.end) for m in mentions]
+    clause = "".join(" " if any(start <= i < stop for start, stop in spans) else text[i]
+                     for i in range(clause_start, end))
     clause = r["brackets"].sub(" ", clause).strip()
     named = False  # whether an organisation leads the clause (工行实现营业收入): it is the agent
     determiner = r["determiner"].match(clause)
@@ -473,7 +480,7 @@ def _subject(text: str, clause_start: int, end: int, figure: _Figure, mentions: 
     tokens = [t for t in lcut(clause) if t.strip()]
     while tokens:  # leading words and the organisation (the owner) are not what is measured
         organisations = organisations_in("".join(tokens))
-        if tokens[0] in r["strip_leading"]:
+        if tokens[0] in r["strip_leading"] or (tokens[0] in words["copulas"] and not r["verbs"] & set(tokens[1:])):
             tokens.pop(0)
         elif organisations and organisations[0][0] == 0 and not is_brand("".join(tokens)[:organisations[0][1]]):
             named = True
