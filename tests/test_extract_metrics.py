@@ -276,3 +276,19 @@ def test_a_copula_or_a_preposition_before_a_time_is_not_what_is_measured():
     assert [(m.text, m.unit, m.subject) for m in found][1:] == [
         ("0.36亿元", "元", "职工债权"), ("0.01亿元", "元", "社保债权"), ("4175亿人民币", "元", "销售收入"),
         ("5亿元", "元", "贷款")]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("合计减持579.709万股。", [("579.709万股", "股")]),  # shares are counted
+    ("推出2024款欧拉好猫等30款车型。", [("30款", "款")]),  # a model year is a name
+    ("按照申万一级行业分类，资产突破万亿元。", [("突破万亿元", "元")]),  # 申万一级 is a name
+    ("每10股派3元。", [("3元", "元")]),  # the base of a rate is not a figure
+])
+def test_counts_names_and_the_bases_of_rates(sentence, found):
+    assert [(m.text, m.unit) for m in metrics(sentence)] == found
+
+
+def test_a_comparison_or_a_tense_word_is_not_what_is_measured():
+    found = metrics("融券余额已降至212亿元，较新规前降幅超过30%；用户规模将从现在的1.2亿增长至2亿。", "2024-08-20")
+    assert [(m.text, m.subject) for m in found] == [
+        ("212亿元", "融券余额"), ("降幅超过30%", "融券余额"), ("1.2亿", "用户规模"), ("2亿", "用户规模")]

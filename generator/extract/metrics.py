@@ -100,6 +100,7 @@ def _rules():
         "figure": figure,
         "unit_names": unit_names,
         "magnitudes": set(rules.load("numbers")["large_units"]),
+        "year": re.compile(rules.load("time")["placeholders"]["YEAR"]),
         "currency_before": re.compile(rf"({alternatives(units['currency_before'])})\s*"
                                       rf"(?:{alternatives(qualifiers['before'])})?\s*$"),
         "digits": set(rules.load("numbers")["digits"]),
@@ -401,10 +402,14 @@ def _figure(text: str, match: re.Match) -> _Figure | None:
         return None  # 千方百计, 百姓: numeral characters in words
     if chinese and value < data["chinese_numeral_min"] and not magnitude:
         return None  # 两个方向, 五个领域: parts of the text, not indicators
+    if chinese and number[0] in r["magnitudes"] and set(number) & r["digits"]:
+        return None  # 申万一级: a name; a number opening with 万 or 亿 has no digit after (突破万亿元)
     qualifier = "exact"
     for group in ("before", "inside", "after"):
         if match.group(group):
             qualifier = data["qualifiers"][group][match.group(group)]
+    if unit in data["year_names"] and r["year"].fullmatch(number):
+        return None  # 2024款: a model's name
     base_unit = r["unit_names"][unit] if unit else ("个" if noun else "")
     tenor = data["units"]["tenor"]
     if base_unit in tenor["units"] and text.startswith(tenor["after"], match.end()):
@@ -551,7 +556,9 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
 
 def _trim(subject: str) -> str:
     """A subject no longer than the data says, keeping its end (the head noun), without
-    the marks and joining words around it; a comparison word alone (同比, 较上月) is none."""
+    the marks and joining words around it; a comparison (同比, 较上月, 较新规前) is none."""
     words = _rules()["data"]["subject"]
     subject = subject[-words["max_chars"]:].strip(words["strip_chars"])
-    return "" if subject in words["not_subjects"] else subject
+    if subject in words["not_subjects"] or subject.startswith(tuple(words["not_subject_openers"])):
+        return ""
+    return subject
