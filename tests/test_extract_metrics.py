@@ -292,3 +292,10 @@ def test_a_comparison_or_a_tense_word_is_not_what_is_measured():
     found = metrics("融券余额已降至212亿元，较新规前降幅超过30%；用户规模将从现在的1.2亿增长至2亿。", "2024-08-20")
     assert [(m.text, m.subject) for m in found] == [
         ("212亿元", "融券余额"), ("降幅超过30%", "融券余额"), ("1.2亿", "用户规模"), ("2亿", "用户规模")]
+
+
+def test_a_bare_move_after_what_moved_is_a_change_but_what_was_added_is_a_level():
+    found = metrics("加拿大8月就业人数增2.21万人，前值减0.28万人。丝芙兰将裁减约400名员工，新增门店30家。", "2024-09-07")
+    assert [(m.text, m.subject, m.direction) for m in found] == [
+        ("增2.21万人", "加拿大就业人数", "up"), ("减0.28万人", "", "down"), ("裁减约400名", "丝芙兰", "down"),
+        ("30家", "新增门店", None)]
