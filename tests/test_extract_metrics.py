@@ -299,3 +299,9 @@ def test_a_bare_move_after_what_moved_is_a_change_but_what_was_added_is_a_level(
     assert [(m.text, m.subject, m.direction) for m in found] == [
         ("增2.21万人", "加拿大就业人数", "up"), ("减0.28万人", "", "down"), ("裁减约400名", "丝芙兰", "down"),
         ("30家", "新增门店", None)]
+
+
+def test_changes_listed_after_levels_are_those_levels_changes_in_order():
+    found = metrics("7月全国期货市场成交量为7.11亿手，成交额为52.42万亿元，环比分别增长23.94%和16.43%。", "2024-08-10")
+    assert [(m.text, m.subject) for m in found][2:] == [
+        ("环比分别增长23.94%", "全国期货市场成交量"), ("16.43%", "成交额")]

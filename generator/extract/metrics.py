@@ -185,10 +185,13 @@ class MetricExtractor:
             elif not subject:
                 subject = _trim(_aspect(text))  # 营收增速方面，民生银行同比增长6.74%
             owner = owners.at(sentence.id, text, words_end)
-            if index in paired:
+            respective = paired.get(index)
+            if respective is not None and respective.of_figure is not None:
+                # 成交量为7.11亿手，成交额为52.42万亿元，环比分别增长23.94%和16.43%: the i-th level's.
+                subject, scope = metrics[respective.of_figure].subject, metrics[respective.of_figure].scope
+            elif respective is not None:
                 # 工行和建行净利润分别为3600亿元和3300亿元: the i-th figure is the i-th item's.
-                item_subject, item_owner = paired[index]
-                subject, owner = item_subject or subject, item_owner or owner
+                subject, owner = respective.subject or subject, respective.owner or owner
             contexts.append(context)
             scopes.append(scope)
             priors.append(prior)
@@ -229,26 +232,45 @@ def _after_last(text: str, marks: str, end: int) -> int:
     return max(text.rfind(mark, 0, end) for mark in marks) + 1
 
 
-def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]) -> dict[int, tuple[str, Owner | None]]:
-    """The figures of paired lists, by index: `(subject, owner)` for each.
+@dataclass(frozen=True)
+class _Respective:
+    """What a figure of a paired list is of: an item named before 分别 (its subject, its owner), or
+    the figure before it in the same place of the list of levels the sentence gave first."""
+
+    subject: str = ""
+    owner: Owner | None = None
+    of_figure: int | None = None
+
+
+def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]) -> dict[int, _Respective]:
+    """The figures of paired lists, by index.
 
     "A和B分别为x和y": the items before 分别 and the run of figures after it
     (joined by 和, 、) are matched in order when they are as many. An item that
     opens with an organisation names the owner; the words after the last
-    organisation are the subject of all (工行和建行净利润).
+    organisation are the subject of all (工行和建行净利润). With no item
+    before 分别 in its clause, the run is matched with as many figures just
+    before it (成交量为7.11亿手，成交额为52.42万亿元，环比分别增长23.94%和16.43%).
     """
     r = _rules()
-    paired: dict[int, tuple[str, Owner | None]] = {}
+    paired: dict[int, _Respective] = {}
     for word in r["respectively"].finditer(text):
         start = _after_last(text, _CLAUSE_ENDS, word.start())
         lead = "".join(" " if any(m.start <= i < m.end for m in mentions) else text[i]
                        for i in range(start, word.start()))
         lead = r["trailing_basis"].sub("", lead.strip())  # 资产总额和负债总额同比: the basis is the change's
         items = [item.strip() for item in r["pair_gap"].split(lead) if item.strip()]
-        run = [i for i, f in enumerate(figures) if f.start > word.end()][:len(items)]
-        if len(items) < 2 or len(run) != len(items) or any(
-                not r["pair_gap"].fullmatch(text, figures[a].end, figures[b].start)
-                for a, b in zip(run, run[1:])):
+        after = [i for i, f in enumerate(figures) if f.start > word.end()]
+        run = after[:len(items) or _run_length(text, figures, after)]
+        if len(run) < 2 or any(not r["pair_gap"].fullmatch(text, figures[a].end, figures[b].start)
+                               for a, b in zip(run, run[1:])):
+            continue
+        if not items:
+            earlier = [i for i, f in enumerate(figures) if f.end <= start][-len(run):]
+            if len(earlier) == len(run):
+                paired.update((index, _Respective(of_figure=level)) for index, level in zip(run, earlier))
+            continue
+        if len(run) != len(items):
             continue
         owned = []
         for item in items:
@@ -259,8 +281,17 @@ def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]
                 owned.append((None, item))
         shared = next((rest for _, rest in reversed(owned) if rest), "")
         for index, (owner, rest) in zip(run, owned):
-            paired[index] = (_trim(rest if all(other for _, other in owned) else shared), owner)
+            paired[index] = _Respective(_trim(rest if all(other for _, other in owned) else shared), owner)
     return paired
+
+
+def _run_length(text: str, figures: list[_Figure], indexes: list[int]) -> int:
+    """How many of the figures at `indexes` follow one another joined as a list (5%和8%, 5%、8%)."""
+    gap = _rules()["pair_gap"]
+    length = 1 if indexes else 0
+    while length < len(indexes) and gap.fullmatch(text, figures[indexes[length - 1]].end, figures[indexes[length]].start):
+        length += 1
+    return length
 
 
 def _period(text: str, figure: _Figure, subject: str, basis: str | None, mentions: list[TimeMention],
@@ -551,11 +582,15 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     return "".join(noun), "".join(tokens[verb_at:])
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _trim(subject: str) -> str:
     """A subject no longer than the data says, keeping its end (the head noun), without
     the marks and joining words around it; a comparison (同比, 较上月, 较新规前) is none."""
     words = _rules()["data"]["subject"]
     subject = subject[-words["max_chars"]:].strip(words["strip_chars"])
-    if subject in words["not_subjects"] or subject.startswith(tuple(words["not_subject_openers"])):
+    if subject in words["not_subjects"] or subject.startswith(tuple(words["not_subject_openers"])) \
+            or not _LETTER.search(subject):  # no word at all: 16.43%
         return ""
     return subject
