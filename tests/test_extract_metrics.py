@@ -305,3 +305,9 @@ def test_changes_listed_after_levels_are_those_levels_changes_in_order():
     found = metrics("7月全国期货市场成交量为7.11亿手，成交额为52.42万亿元，环比分别增长23.94%和16.43%。", "2024-08-10")
     assert [(m.text, m.subject) for m in found][2:] == [
         ("环比分别增长23.94%", "全国期货市场成交量"), ("16.43%", "成交额")]
+
+
+def test_a_word_naming_two_things_pairs_with_two_figures():
+    found = metrics("7月，乘用车产销分别完成203万辆和199.4万辆，环比分别下降6.8%和10%。本行存贷款余额分别为3万亿元和2万亿元。",
+                    "2024-08-10")
+    assert [m.subject for m in found] == ["乘用车产量", "乘用车销量", "乘用车产量", "乘用车销量", "存款余额", "贷款余额"]

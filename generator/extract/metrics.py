@@ -118,6 +118,7 @@ def _rules():
         # What stands between the figures of a list: 3.2和1.5个百分点, 5%、8%
         "pair_gap": re.compile(rf"\s*(?:{alternatives(data['pairs']['joiners'])})\s*"),
         "respectively": re.compile(alternatives(data["pairs"]["respectively"])),
+        "compound": re.compile(alternatives(data["pairs"]["compounds"])),
         "trailing_basis": re.compile(rf"(?:{alternatives(change['bases'])})\s*$"),
         "aspect": re.compile(rf"^([^，,。；;：:]{{2,8}}?)(?:{alternatives(subject['aspect_markers'])})[，,：:]"),
         "comparison_before": re.compile(rf"(?:{alternatives(data['comparison_before'])})\s*$"),
@@ -260,6 +261,10 @@ def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]
                        for i in range(start, word.start()))
         lead = r["trailing_basis"].sub("", lead.strip())  # 资产总额和负债总额同比: the basis is the change's
         items = [item.strip() for item in r["pair_gap"].split(lead) if item.strip()]
+        compound = r["compound"].search(lead) if len(items) == 1 else None
+        if compound:
+            items = [lead[:compound.start()] + part + lead[compound.end():]
+                     for part in r["data"]["pairs"]["compounds"][compound.group()]]
         after = [i for i, f in enumerate(figures) if f.start > word.end()]
         run = after[:len(items) or _run_length(text, figures, after)]
         if len(run) < 2 or any(not r["pair_gap"].fullmatch(text, figures[a].end, figures[b].start)
@@ -274,6 +279,8 @@ def _respectively(text: str, figures: list[_Figure], mentions: list[TimeMention]
             continue
         owned = []
         for item in items:
+            determiner = r["determiner"].match(item)  # 本行存贷款余额: the owner the sentence's finds
+            item = item[determiner.end():] if determiner else item
             named = organisations_in(item)
             if named and named[0][0] == 0:
                 owned.append((named[0][2], item[named[0][1]:].strip()))
