@@ -311,3 +311,10 @@ def test_a_word_naming_two_things_pairs_with_two_figures():
     found = metrics("7月，乘用车产销分别完成203万辆和199.4万辆，环比分别下降6.8%和10%。本行存贷款余额分别为3万亿元和2万亿元。",
                     "2024-08-10")
     assert [m.subject for m in found] == ["乘用车产量", "乘用车销量", "乘用车产量", "乘用车销量", "存款余额", "贷款余额"]
+
+
+def test_a_name_set_apart_owns_nothing_and_a_digests_item_number_is_no_subject():
+    found = metrics("除兴业信托外，另外三家信托公司报告期内实现净利润均在4亿元以上。", "2024-08-30")
+    assert [(m.text, m.entity) for m in found] == [("4亿元以上", None)]
+    found = metrics("【债券重大事件】①阳光城集团到期未支付债务本金723.56亿②江苏银行拟发行100亿元永续资本债。", "2024-08-30")
+    assert [(m.subject, m.entity) for m in found] == [("到期未支付债务本金", "阳光城集团"), ("拟发行", "江苏银行")]
