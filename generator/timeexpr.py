@@ -292,11 +292,30 @@ class TimeContext:
                     found.append(mention(match, rule, period))
                     taken.append((match.start(), match.end()))
         named = sorted(found, key=lambda found_mention: found_mention.start)
+        named = self._ranges_in_one_year(text, named)
+        found = [*named]
         for match, rule in same_periods:
             period = self._same_period(named, match.start(), rule["year_offset"])
             if period is not None:
                 found.append(mention(match, rule, period))
         return sorted(found, key=lambda found_mention: found_mention.start)
+
+    @staticmethod
+    def _ranges_in_one_year(text: str, named: list[TimeMention]) -> list[TimeMention]:
+        """A range's end written without its year has the start's (2017年3月20日至10月11日: 2017-10-11)."""
+        joined = re.compile(rules.load("time")["range_joiners"])
+        ranged = list(named)
+        for index in range(1, len(ranged)):
+            start, end = ranged[index - 1], ranged[index]
+            if re.match(r"\d{4}", end.text) or start.period.kind not in ("day", "month") \
+                    or end.period.kind not in ("day", "month") or not joined.fullmatch(text, start.end, end.start):
+                continue
+            year = int(start.period.value[:4])
+            moved = _years_on(end.period, year - int(end.period.value[:4]))
+            if moved.value < start.period.value:
+                moved = _years_on(moved, 1)  # 2023年11月至2月: the February after
+            ranged[index] = TimeMention(end.text, end.start, end.end, moved, end.role)
+        return ranged
 
     def _same_period(self, named: list[TimeMention], at: int, years: int) -> Period | None:
         """The period the text named last before `at` (else the document's), `years` years on. Of a
@@ -339,10 +358,16 @@ class TimeContext:
         elif rule.get("year_from") == "date" and self.date:
             year = int(self.date[:4]) + rule.get("year_offset", 0)
         elif parts.get("month") and self.date:
-            # 3月28日 in a document of 2024-03-28: the latest such date not after the document.
+            # 3月28日 in a document of 2024-03-28: the latest such date not after the document. News
+            # (naming no report and no results) looks ahead too: 9月 in August, 30日 on the 20th, are
+            # coming (time.yaml news_months_ahead).
             year = int(self.date[:4])
-            if f"{year:04d}-{_number(parts['month']):02d}-{_number(parts.get('day')) or 1:02d}" > self.date:
-                year -= 1
+            month = _number(parts["month"])
+            if f"{year:04d}-{month:02d}-{_number(parts.get('day')) or 1:02d}" > self.date:
+                ahead = (month - int(self.date[5:7])) % 12
+                news = self.named_report is None and not self.names_results
+                if not (news and ahead < rules.load("time")["news_months_ahead"]):
+                    year -= 1
         elif self.year is not None:
             year = self.year + rule.get("year_offset", 0)
         else:

@@ -180,7 +180,7 @@ def test_paired_organisations_own_their_figures():
 @pytest.mark.parametrize("sentence, kinds", [
     ("力争到2025年，手机银行客户突破6亿户。", ["target"]),
     ("预计全年营业收入增长5%，净利润增长3%。", ["forecast", "forecast"]),
-    ("英国6月工业产出环比升0.8%，预期升0.1%，前值升0.2%。", ["actual", "forecast", "actual"]),
+    ("英国2月工业产出环比升0.8%，预期升0.1%，前值升0.2%。", ["actual", "forecast", "actual"]),  # of 2024-03-28
     ("不良贷款率1.54%，较上年末下降0.04个百分点。", ["actual", "actual"]),
 ])
 def test_actual_target_or_forecast(sentence, kinds):

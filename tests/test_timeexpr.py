@@ -123,3 +123,11 @@ def test_the_same_period_a_year_before_is_the_one_named_before_it():
     assert resolve("上年同期净亏损约68.73亿元", "2024-08-20") == ["2023"]
     assert resolve("较上年同期增长5%，与去年同期相比", "2024-08-20") == []
     assert resolve("2024年报告期内", "2024-08-20") == ["2024", "2024-H1"]  # not 2024年报 and 告期内
+
+
+def test_news_looks_ahead_to_a_bare_month_and_a_range_keeps_its_years():
+    assert resolve("收购或9月有结论", "2024-08-20") == ["2024-09"]  # the coming September
+    assert resolve("12月降息", "2024-08-20") == ["2024-12"]
+    assert resolve("收购或9月有结论", "2024-08-20", "2024年半年度报告。") == ["2023-09"]  # a report's is past
+    assert resolve("在2017年3月20日至10月11日期间", "2024-08-20") == ["2017-03-20", "2017-10-11"]
+    assert resolve("2023年11月至2月", "2024-08-20") == ["2023-11", "2024-02"]
