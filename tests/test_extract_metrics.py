@@ -182,6 +182,7 @@ def test_paired_organisations_own_their_figures():
     ("预计全年营业收入增长5%，净利润增长3%。", ["forecast", "forecast"]),
     ("英国2月工业产出环比升0.8%，预期升0.1%，前值升0.2%。", ["actual", "forecast", "actual"]),  # of 2024-03-28
     ("不良贷款率1.54%，较上年末下降0.04个百分点。", ["actual", "actual"]),
+    ("预计2025年营收增长5%，2026年增长3%。", ["forecast", "forecast"]),  # a forecast's later years too
 ])
 def test_actual_target_or_forecast(sentence, kinds):
     assert [m.kind for m in metrics(sentence)] == kinds

@@ -335,8 +335,9 @@ def _kind(text: str, lead_start: int, figure_start: int, previous: str | None, m
           time: TimeContext) -> str:
     """actual, target or forecast: a plan or an expectation in the figure's own words (since the
     figure before it) or before it in its part of the sentence (力争…, 预计…), a time after the
-    document's own (到2025年); a figure of the same part after a target is one too (预计营收增长5%，
-    净利润增长3%) unless its own words say it was reported (前值升0.2%)."""
+    document's own (到2025年); a figure of the same part after a target or a forecast is one too
+    (预计营收增长5%，净利润增长3%; 预计美联储9月降息50个基点的概率超过90%) unless its own words say it
+    was reported (前值升0.2%)."""
     r = _rules()
     part_start = _after_last(text, _PART_ENDS, figure_start)
     own = text[max(lead_start, part_start):figure_start]
@@ -346,7 +347,7 @@ def _kind(text: str, lead_start: int, figure_start: int, previous: str | None, m
         if r["kind_words"][kind].search(own if previous is not None else text[part_start:figure_start]):
             return kind
     now = time.date or (period_end(time.report.value) if time.report else None)
-    if now is not None and any(part_start <= m.start < figure_start and period_start(m.period.value) > now
+    if previous != "forecast" and now is not None and any(part_start <= m.start < figure_start and period_start(m.period.value) > now
                                for m in mentions):
         return "target"
     return previous or "actual"
