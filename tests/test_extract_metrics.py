@@ -319,3 +319,9 @@ def test_a_name_set_apart_owns_nothing_and_a_digests_item_number_is_no_subject()
     assert [(m.text, m.entity) for m in found] == [("4亿元以上", None)]
     found = metrics("【债券重大事件】①阳光城集团到期未支付债务本金723.56亿②江苏银行拟发行100亿元永续资本债。", "2024-08-30")
     assert [(m.subject, m.entity) for m in found] == [("到期未支付债务本金", "阳光城集团"), ("拟发行", "江苏银行")]
+
+
+def test_a_reading_compared_with_an_expectation_is_the_index_it_reads():
+    found = metrics("壳牌第二季度调整后利润为63亿美元，超过预期的59亿美元。上半年海外投资收益高达19.2万亿日元。", "2024-08-01")
+    assert [(m.text, m.subject) for m in found] == [
+        ("63亿美元", "壳牌调整后利润"), ("59亿美元", "壳牌调整后利润"), ("19.2万亿日元", "海外投资收益")]
