@@ -325,3 +325,9 @@ def test_a_reading_compared_with_an_expectation_is_the_index_it_reads():
     found = metrics("壳牌第二季度调整后利润为63亿美元，超过预期的59亿美元。上半年海外投资收益高达19.2万亿日元。", "2024-08-01")
     assert [(m.text, m.subject) for m in found] == [
         ("63亿美元", "壳牌调整后利润"), ("59亿美元", "壳牌调整后利润"), ("19.2万亿日元", "海外投资收益")]
+
+
+def test_a_figure_of_another_organisation_does_not_take_the_subject_before_it():
+    found = metrics("银行板块继续调整，华谊兄弟涨超15%，交通银行跌约6%，建设银行跌近5%。", "2024-08-31")
+    assert [(m.text, m.subject, m.entity) for m in found] == [
+        ("涨超15%", "华谊兄弟", None), ("跌约6%", "", "交通银行"), ("跌近5%", "", "中国建设银行")]

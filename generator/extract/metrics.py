@@ -176,16 +176,18 @@ class MetricExtractor:
             # The figure before, but a prior reading (前值升2.6%；环比升0.2%: the index's, not 前值's).
             before = next((metric for metric, reading in zip(reversed(metrics), reversed(priors)) if not reading),
                           None)
+            owner = owners.at(sentence.id, text, words_end)
             if prior:
                 subject = ""
-            elif not subject and before and (change or before.change or before.unit == figure.unit):
+            elif not subject and before and (change or before.change or before.unit == figure.unit) \
+                    and (owner is None or owner.id == before.entity_id):
                 # 营业收入4678亿元,同比增长4.3%: the change is the revenue's, as is the level it reached
                 # (增长5.1%至1,234亿元); but in 拨备覆盖率方面，7家银行…，招商银行以405.93%遥遥领先, the
-                # ratio is not a count of banks
+                # ratio is not a count of banks, and in 交通银行跌约6%，建设银行跌近5%, 建设银行's move is
+                # not 交通银行's.
                 subject, scope = before.subject, before.scope
             elif not subject:
                 subject = _trim(_aspect(text))  # 营收增速方面，民生银行同比增长6.74%
-            owner = owners.at(sentence.id, text, words_end)
             respective = paired.get(index)
             if respective is not None and respective.of_figure is not None:
                 # 成交量为7.11亿手，成交额为52.42万亿元，环比分别增长23.94%和16.43%: the i-th level's.
