@@ -189,3 +189,6 @@ def test_a_digests_numbered_items_are_clauses_of_their_own():
 def test_news_carries_its_organisation_to_a_sentence_about_someone_else_no_further():
     assert owners("雷军退出了蚂蚁集团旗下公司。\n其中雷军退出前持股比例为0.97%。\n蚂蚁集团营收增长5%。\n"
                   "当季利润增长8%。") == [("0.97%", None), ("增长5%", "蚂蚁集团"), ("增长8%", "蚂蚁集团")]
+    # An abbreviation names someone else too (瑞银, UBS).
+    assert owners("央行连续增持黄金。\n瑞银财富管理表示，金价未来12个月有望升至2700美元。\n") == [
+        ("12个月", None), ("2700美元", None)]
