@@ -94,6 +94,8 @@ def _period(kind: str, year: int, month: int | None = None, day: int | None = No
             return Period(f"{year:04d}-H{half}", "half")
         if kind == "quarter" and 1 <= quarter <= 4:
             return Period(f"{year:04d}-Q{quarter}", "quarter")
+        if kind == "quarter_end" and 1 <= quarter <= 4:
+            return Period(dt.date(year, quarter * 3, calendar.monthrange(year, quarter * 3)[1]).isoformat(), "day")
         if kind == "year":
             return Period(f"{year:04d}", "year")
     except (TypeError, ValueError):
@@ -372,6 +374,8 @@ class TimeContext:
             year = self.year + rule.get("year_offset", 0)
         else:
             return None
+        if parts.get("end"):
+            kind = f"{kind}_end"  # 二季度末: the quarter's last day
         return _period(kind, year, month=_number(parts.get("month")) or rule.get("month"),
                        day=_number(parts.get("day")), half=rule.get("half"),
                        quarter=_number(parts.get("quarter")))

@@ -34,6 +34,8 @@ def resolve(expression: str, date: str | None, text: str = "正文一句。") ->
     ("9月，", "2024-03-25", ["2023-09"]),  # the latest September not after the document
     ("3月份", "2024-03-25", ["2024-03"]),
     ("2023年前三季度", None, ["2023-Q3"]),
+    ("截至二季度末", "2024-08-20", ["2024-06-30"]),  # a quarter's end is its last day
+    ("2023年四季度末", None, ["2023-12-31"]),
     ("前三季度", "2023-10-30", ["2023-Q3"]),
     ("“十四五”期间", None, ["2021/2025"]),
     ("今年一季度", "2024-03-28", ["2024-Q1"]),  # the year written in, not the year reported on

@@ -579,6 +579,8 @@ def _noun_after(text: str, figure: _Figure) -> tuple[str, str]:
     """`(noun, action)` after a figure: "11个试点地区开展数字人民币业务试点" -> ("试点地区", "开展数字人民币业务试点")."""
     r = _rules()
     clause = text[figure.end:_clause_end(text, figure.end)]
+    if r["change_word"].fullmatch(clause[:next((i for i, c in enumerate(clause) if c.isdigit()), len(clause))]):
+        return "", ""  # 较一季度末的32.26亿美元增长了17.6%: the next figure's change, not what this one counts
     if clause.startswith(tuple(r["data"]["subject"]["remarks_after"])):
         return "", ""  # 同比增长6.74%为最快: a remark on the figure, not what it counts
     clause = clause.removeprefix("的").split("的", 1)[0]  # 80%的乡镇: the noun after 的
