@@ -331,3 +331,13 @@ def test_a_figure_of_another_organisation_does_not_take_the_subject_before_it():
     found = metrics("银行板块继续调整，华谊兄弟涨超15%，交通银行跌约6%，建设银行跌近5%。", "2024-08-31")
     assert [(m.text, m.subject, m.entity) for m in found] == [
         ("涨超15%", "华谊兄弟", None), ("跌约6%", "", "交通银行"), ("跌近5%", "", "中国建设银行")]
+
+
+def test_higher_or_lower_than_a_basis_is_a_change_of_the_level_before():
+    found = metrics("7月份同业拆借加权平均利率为1.81%，比上月低0.06个百分点，比上年同期高0.32个百分点。首付比例最低15%。",
+                    "2024-08-14")
+    assert [(m.text, m.subject, m.direction, m.basis) for m in found] == [
+        ("1.81%", "同业拆借加权平均利率", None, None),
+        ("比上月低0.06个百分点", "同业拆借加权平均利率", "down", "qoq"),
+        ("比上年同期高0.32个百分点", "同业拆借加权平均利率", "up", "yoy"),
+        ("最低15%", "首付比例", None, None)]

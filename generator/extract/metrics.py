@@ -90,6 +90,9 @@ def _rules():
         rf"(?P<basis>{alternatives(change['bases'])})?\s*(?:{alternatives(data['pairs']['respectively'])})?\s*"
         rf"(?:{alternatives(change['degrees'])})?(?<![{''.join(change['not_after'])}])"
         rf"(?P<word>{alternatives(change['up'] + change['down'])})了?\s*$")
+    change_after_basis = re.compile(
+        rf"(?P<basis>{alternatives(change['bases'])})\s*"
+        rf"(?P<word>{alternatives(change['after_basis']['up'] + change['after_basis']['down'])})了?\s*$")
     subject = data["subject"]
     # The range connectors that are symbols: between two numbers they make a range, not a code.
     dashes = "".join(re.escape(c) for c in data["range_connectors"] if len(c) == 1 and not c.isalnum())
@@ -103,6 +106,7 @@ def _rules():
                                       rf"(?:{alternatives(qualifiers['before'])})?\s*$"),
         "digits": set(rules.load("numbers")["digits"]),
         "change_word": change_word,
+        "change_after_basis": change_after_basis,
         "boundary": re.compile(subject["boundaries"]),
         "determiner": re.compile(subject["determiner_organisation"]),
         "share_start": re.compile("^(?:" + "|".join(sorted(subject["share_words"], key=len, reverse=True)) + ")"),
@@ -156,7 +160,7 @@ class MetricExtractor:
             # A clause starts after the last boundary, or after the figure before it.
             previous_end = figures[index - 1].end if index else 0
             lead = text[previous_end:figure.start]
-            change = _rules()["change_word"].search(lead)
+            change = _rules()["change_word"].search(lead) or _rules()["change_after_basis"].search(lead)
             words_end = previous_end + change.start() if change else figure.start
             clause_start = max(_clause_start(text, words_end), previous_end)
             following = figures[index + 1] if index + 1 < len(figures) else None
@@ -360,7 +364,7 @@ def _direction_and_basis(change: re.Match | None) -> tuple[str | None, str | Non
     if change is None:
         return None, None
     words = _rules()["data"]["change"]
-    direction = "up" if change.group("word") in words["up"] else "down"
+    direction = "up" if change.group("word") in words["up"] + words["after_basis"]["up"] else "down"
     return direction, words["bases"].get(change.group("basis") or "")
 
 
