@@ -67,6 +67,16 @@ def _record_since() -> re.Pattern:
 
 
 @cache
+def _range_joiners() -> re.Pattern:
+    return re.compile(rules.load("time")["range_joiners"])
+
+
+@cache
+def _year() -> re.Pattern:
+    return _compile("<YEAR>")
+
+
+@cache
 def _report_names() -> list[tuple[re.Pattern, dict]]:
     return [(_compile(e["pattern"]), e) for e in rules.load("time")["report_names"]]
 
@@ -293,23 +303,19 @@ class TimeContext:
                 if period is not None:
                     found.append(mention(match, rule, period))
                     taken.append((match.start(), match.end()))
-        named = sorted(found, key=lambda found_mention: found_mention.start)
-        named = self._ranges_in_one_year(text, named)
-        found = [*named]
-        for match, rule in same_periods:
-            period = self._same_period(named, match.start(), rule["year_offset"])
-            if period is not None:
-                found.append(mention(match, rule, period))
-        return sorted(found, key=lambda found_mention: found_mention.start)
+        named = self._ranges_in_one_year(text, sorted(found, key=lambda found_mention: found_mention.start))
+        same = [mention(match, rule, period) for match, rule in same_periods
+                if (period := self._same_period(named, match.start(), rule["year_offset"])) is not None]
+        return sorted(named + same, key=lambda found_mention: found_mention.start)
 
     @staticmethod
     def _ranges_in_one_year(text: str, named: list[TimeMention]) -> list[TimeMention]:
         """A range's end written without its year has the start's (2017年3月20日至10月11日: 2017-10-11)."""
-        joined = re.compile(rules.load("time")["range_joiners"])
+        joined, written_year = _range_joiners(), _year()
         ranged = list(named)
         for index in range(1, len(ranged)):
             start, end = ranged[index - 1], ranged[index]
-            if re.match(r"\d{4}", end.text) or start.period.kind not in ("day", "month") \
+            if written_year.match(end.text) or start.period.kind not in ("day", "month") \
                     or end.period.kind not in ("day", "month") or not joined.fullmatch(text, start.end, end.start):
                 continue
             year = int(start.period.value[:4])
