@@ -98,16 +98,18 @@ def index_search(site: Path, base: BaseIndex | None = None, pagefind: Pagefind |
 def carry_over(last_site: Path, site: Path) -> None:
     """Hard-link the whole index of `last_site` (not its delta) into `site`, for `index_search` to index
     only the changes against it."""
-    last_index = last_site / INDEX
-    if not last_index.is_dir():
-        return
-    for path in last_index.rglob("*"):
-        relative = path.relative_to(last_index)
-        if relative.parts[0] in (DELTA, MANIFEST) or not path.is_file():
-            continue
-        target = site / INDEX / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(path, target)
+    last_index = os.path.join(last_site, INDEX)
+    # os.walk and plain paths: a thousand documents' index is 1,500 files, linked while MkDocs
+    # builds, and pathlib's objects took that build a tenth of a second.
+    for folder, subfolders, files in os.walk(last_index):
+        relative = os.path.relpath(folder, last_index)
+        if relative == ".":
+            subfolders[:] = [name for name in subfolders if name != DELTA]
+            files = [name for name in files if name != MANIFEST]
+        target = os.path.join(site, INDEX, relative)
+        os.makedirs(target, exist_ok=True)
+        for name in files:
+            link_or_copy(Path(folder, name), Path(target, name))
 
 
 def _index_whole(site: Path, pages: list[str], index: Path, pagefind: Pagefind) -> BaseIndex:
