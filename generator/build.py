@@ -35,7 +35,7 @@ from generator.read import (MAX_FILE_BYTES, Entry, corpus_entries, log_skipped, 
 from generator.render import GENERATED, render_pages, templates_fingerprint
 from generator.render.pages import site_pages
 from generator.publish import remove, replace_site, replaced_site, updating
-from generator.search import INDEX, BaseIndex, Pagefind, carry_over, index_search, pagefind_binary
+from generator.search import INDEX, BaseIndex, Pagefind, carry_over, index_search
 from generator.write import Stamp, WriteResult, as_written, remove_stale, write_tree
 
 log = logging.getLogger("reportsite")
@@ -539,8 +539,10 @@ class StrictFailure(RuntimeError):
     """A `--strict` build that met a file it skipped: it fails, and the last site stays."""
 
 
-def build_site(project: Project, strict: bool = False) -> list[Skipped]:
+def build_site(project: Project, strict: bool = False, pagefind: Pagefind | None = None) -> list[Skipped]:
     """The whole site: generate pages, build with MkDocs, index for search; returns the files skipped.
+    `pagefind`: a service started ahead, which loads its dictionary meanwhile (`reportsite build`
+    starts it before it imports the build); without it, one is started now.
 
     A build that fails (an error, a full disk, `--strict`) leaves the last
     good site as it was. The site is built beside the last one: when the last
@@ -551,12 +553,11 @@ def build_site(project: Project, strict: bool = False) -> list[Skipped]:
     # Each stage runs in a process of its own, so that the memory it takes
     # (the linked corpus; MkDocs' pages) goes back to the system before the
     # next starts: Pagefind needs the most for a large site. Pagefind starts
-    # with MkDocs, and loads its dictionary while MkDocs builds.
-    pagefind_binary()  # none installed: the build fails now, not after generating
-    skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
-    if strict and skipped:
-        raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
-    with Pagefind() as pagefind:
+    # first (none installed: the build fails now, not after generating).
+    with nullcontext(pagefind) if pagefind else Pagefind() as pagefind:
+        skipped = in_own_process(_generate_site_pages, project, meanwhile=lambda: _while_generating(project))
+        if strict and skipped:
+            raise StrictFailure(f"{len(skipped)} file(s) skipped; failing because of --strict, the site left as it was")
         building = project.site.with_name(f".{project.site.name}.building")
         remove(building)  # what a build that was killed left
         look = site_look(project)

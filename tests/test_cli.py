@@ -29,6 +29,14 @@ def test_strict_build_of_the_seeds_passes_mkdocs_strict(tmp_path):
     assert (project.site / "documents" / "003_356bb86cd6c9e501" / "index.html").is_file()
 
 
+def test_the_command_line_imports_the_build_only_to_run_it():
+    # `build` starts Pagefind first: it loads its dictionary while the build's modules are imported.
+    imported = subprocess.run([sys.executable, "-c", "import sys, generator.cli; "
+                               "print([m for m in ('generator.build', 'generator.link', 'rjieba', 'pypinyin') "
+                               "if m in sys.modules])"], capture_output=True, text=True, check=True)
+    assert imported.stdout.strip() == "[]"
+
+
 def test_bad_input_fails_only_a_strict_build(tmp_path):
     project = make_project(tmp_path)
     (project.corpus / "broken.txt").write_bytes(bytes(range(256)) * 8)
