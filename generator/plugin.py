@@ -24,6 +24,8 @@ COMPILED = CompiledTemplates()
 class ReportSitePlugin(BasePlugin):
     #: The last site, when `generator.build.run_mkdocs` builds only what changed since it.
     unchanged_from: Path | None = None
+    #: Where the builds sharing the changed pages mark which each makes (`generator.build.run_mkdocs`).
+    claims: Path | None = None
     #: The files the site has then, relative to it (`on_env`): what the last site holds besides is stale.
     destinations: set[str] | None = None
 
@@ -65,7 +67,7 @@ class ReportSitePlugin(BasePlugin):
         if self.unchanged_from is not None:
             from generator.build import keep_unchanged
 
-            keep_unchanged(files, self.unchanged_from)
+            keep_unchanged(files, self.unchanged_from, self.claims)
         return files
 
 

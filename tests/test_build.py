@@ -10,6 +10,7 @@ import time
 import pytest
 
 import generator.build
+import generator.processes
 import generator.render.pages
 from bench.make_corpus import make_corpus
 from generator.build import Project, StrictFailure, build_site, gather, generate, run_mkdocs
@@ -365,6 +366,43 @@ def test_a_change_is_moved_into_the_site_and_a_new_look_replaces_it_whole(tmp_pa
     assert project.site.stat().st_ino != site and (tmp_path / ".site.old").is_dir()  # the last site waits beside
     build_site(project)
     assert not (tmp_path / ".site.old").exists()  # removed by the next build, while its pages were generated
+
+
+def test_two_mkdocs_processes_share_a_change_and_build_the_site_one_builds(tmp_path, monkeypatch):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    # As `_fork_for_few_pages`: MkDocs' process is forked from this one, and forks its share.
+    monkeypatch.setattr(generator.processes, "forking_is_safe", lambda: True)
+    monkeypatch.setattr(generator.build, "forking_is_safe", lambda: True)
+    monkeypatch.setattr(generator.build, "MKDOCS_SHARES", 1)
+    alone = make_project(tmp_path / "one", FIXTURES / "corpus")
+    build_site(alone)
+    _changed(alone)
+    build_site(alone)
+
+    monkeypatch.setattr(generator.build, "MKDOCS_SHARES", 2)
+    shares = tmp_path / "shares"  # MkDocs runs in a process of its own: what it starts is noted in a file
+
+    def noting(function, *args, start=generator.build.start_in_fork):
+        with shares.open("a") as noted:
+            noted.write(function.__name__ + "\n")
+        return start(function, *args)
+
+    monkeypatch.setattr(generator.build, "start_in_fork", noting)
+    shared = make_project(tmp_path / "two", FIXTURES / "corpus")
+    build_site(shared)
+    assert not shares.exists()  # a whole build is MkDocs' alone
+    _changed(shared)
+    build_site(shared)
+    assert shares.read_text().split() == ["_build"]
+    assert _site(shared.site) == _site(alone.site)
+    assert [p.name for p in tmp_path.joinpath("two").iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_changed_file_is_built_by_the_first_share_to_claim_it(tmp_path):
+    first, second = generator.build._Claim(tmp_path / "page"), generator.build._Claim(tmp_path / "page")
+    assert first() and not second()
+    assert first() and not second()  # each keeps its answer: MkDocs asks more than once
 
 
 def test_a_pdf_is_published_beside_its_page_and_each_page_of_it_is_linked(tmp_path):
