@@ -8,8 +8,10 @@ first, then the package's (`generator.templates.THEME`), then Material's.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 
@@ -34,6 +36,7 @@ class ReportSitePlugin(BasePlugin):
         from generator.build import Project
 
         _quiet_material_search(config)
+        _list_theme_without_dot_folders(config.theme)
 
         folders = [str(folder) for folder in Project.at(Path(config.docs_dir).parent).theme_folders]
         dirs = config.theme.dirs
@@ -90,6 +93,40 @@ def _quiet_material_search(config) -> None:
     for name, value in UNUSED_SEARCH_SETTINGS.items():
         if not search.config.get(name):
             search.config[name] = value
+
+
+def _list_theme_without_dot_folders(theme) -> None:
+    """Have the theme's template environments list its files without going into dot folders.
+
+    MkDocs lists every file of the theme to find its static files, then
+    leaves out those in dot folders: Material's .icons holds 14,500 files,
+    listed and left out in 0.06 s of every build (0.004 s without). Templates
+    in them are still found by name.
+    """
+    if "get_env" in vars(theme):  # replaced already: this configuration built before
+        return
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        loader = env.loader
+        env.loader = ListingWithoutDotFolders(loader.searchpath, loader.encoding, loader.followlinks)
+        return env
+
+    theme.get_env = get_env
+
+
+class ListingWithoutDotFolders(jinja2.FileSystemLoader):
+    """Jinja2's loader of template folders, listing none of their dot folders' files."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for folder in self.searchpath:
+            for parent, subfolders, names in os.walk(folder, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = os.path.relpath(parent, folder)
+                found.update(Path(relative, name).as_posix() if relative != "." else name for name in names)
+        return sorted(found)
 
 
 def _pages_named(nav) -> list[str]:

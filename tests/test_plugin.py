@@ -46,3 +46,25 @@ def test_materials_search_plugin_is_given_its_settings_and_keeps_a_users_own(tmp
     config.plugins.on_config(config)
     search = config.plugins["material/search"].config
     assert search.lang == ["zh"] and search.separator and search.pipeline == []
+
+
+def test_the_theme_is_listed_without_its_dot_folders_and_gives_mkdocs_the_same_files(tmp_path):
+    """Material's .icons (14,500 files) is not walked; MkDocs left its files out all the same."""
+    from mkdocs.structure.files import Files
+
+    from generator.build import mkdocs_config
+
+    config = mkdocs_config(make_project(tmp_path))
+    config.plugins.on_config(config)
+    config.plugins.on_config(config)  # as a second build of the configuration runs it
+    listed = config.theme.get_env()
+    stock = type(config.theme).get_env(config.theme)  # MkDocs' own, with the same folders
+    assert any(name.startswith(".icons/") for name in stock.list_templates())
+    assert not any(name.startswith(".") or "/." in name for name in listed.list_templates())
+    assert listed.get_template(".icons/material/magnify.svg")  # what templates include by name is found
+    found = {}
+    for name, env in (("stock", stock), ("listed", listed)):
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        found[name] = sorted(file.src_uri for file in files)
+    assert found["listed"] == found["stock"] and "assets/javascripts/search.js" in found["listed"]
