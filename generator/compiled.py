@@ -30,7 +30,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
 
-    def warm(self, env: jinja2.Environment, names: tuple[str, ...] = ("main.html", "404.html")) -> None:
+    def warm(self, env: jinja2.Environment, names: tuple[str, ...]) -> None:
         """Compile the templates `names` and those they extend, include and import, into this cache."""
         env.bytecode_cache = self
         to_compile, seen = list(names), set()

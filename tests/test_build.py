@@ -7,9 +7,11 @@ import shutil
 import threading
 import time
 
+import jinja2
 import pytest
 
 import generator.build
+import generator.plugin
 import generator.processes
 import generator.render.pages
 from bench.make_corpus import make_corpus
@@ -397,6 +399,20 @@ def test_two_mkdocs_processes_share_a_change_and_build_the_site_one_builds(tmp_p
     assert shares.read_text().split() == ["_build"]
     assert _site(shared.site) == _site(alone.site)
     assert [p.name for p in tmp_path.joinpath("two").iterdir() if p.name.startswith(".site")] == []
+
+
+def test_mkdocs_finds_the_theme_compiled_as_its_build_draws_pages(tmp_path, monkeypatch):
+    """Prepared with the plugins' configuration, which adds the theme's overrides (main.html, 404.html)."""
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    monkeypatch.setattr(generator.plugin.COMPILED, "_code", {})  # what earlier builds here compiled
+    generator.build._prepare_mkdocs(project)
+    compiled, compile = [], jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda env, source, name=None, *args, **kwargs: compiled.append(name)
+                        or compile(env, source, name, *args, **kwargs))
+    run_mkdocs(project)
+    assert {"main.html", "404.html", "sitemap.xml", "base.html"}.isdisjoint(compiled)
 
 
 def test_a_changed_file_is_built_by_the_first_share_to_claim_it(tmp_path):
