@@ -68,3 +68,14 @@ def test_the_theme_is_listed_without_its_dot_folders_and_gives_mkdocs_the_same_f
         files.add_files_from_theme(env, config)
         found[name] = sorted(file.src_uri for file in files)
     assert found["listed"] == found["stock"] and "assets/javascripts/search.js" in found["listed"]
+
+
+def test_no_page_enters_materials_search_index_a_users_own_neither(trimmed_nav):
+    """Material's index is not the site's search (Pagefind's is); indexing a page of Chinese would load
+    jieba's dictionary, where jieba is installed."""
+    import json
+
+    run_mkdocs(trimmed_nav)
+    index = json.loads((trimmed_nav.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    assert (trimmed_nav.site / "notes" / "index.html").is_file()
