@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from generator import export, templates
+from generator import export, pinyin, templates
 from generator.cache import (ExtractionCache, build_fingerprint, entry_key, fingerprint, keep, read_kept,
                              usable_folder)
 from generator.extract import EXTRACTORS, extract_document
@@ -105,6 +105,11 @@ class Project:
     def build_record(self) -> Path:
         """What the last build was made from, and how it left each file in docs/."""
         return self.cache_folder / "build.pickle"
+
+    @property
+    def pinyin_record(self) -> Path:
+        """The names the last build read in pinyin, with their syllables (`generator.pinyin`)."""
+        return self.cache_folder / "pinyin.pickle"
 
     @property
     def site_record(self) -> Path:
@@ -338,6 +343,8 @@ def generate(project: Project) -> Generated:
             log.info("nothing changed since the last build: %d files in %s as it left them",
                      len(last["files"]), project.docs)
             return Generated(last["documents"], last["skipped"])
+        if cached:
+            pinyin.remember(_last_readings(project))
         corpus, files = _generate(project, surveyed, last["files"] if last else {}, cached)
         read_as_surveyed = {e.relative: key for e, key in zip(surveyed.entries, surveyed.keys)}
         changed = [d.source_file for d in corpus.documents if d.fingerprint != read_as_surveyed[d.source_file]]
@@ -351,6 +358,7 @@ def generate(project: Project) -> Generated:
                                         "documents": len(corpus.documents), "skipped": corpus.skipped,
                                         "warnings": warnings,
                                         "surveyed": (build_fingerprint(), {} if changed else surveyed.known)})
+            keep(project.pinyin_record, (build_fingerprint(), pinyin.asked()))
         return Generated(len(corpus.documents), corpus.skipped)
 
 
@@ -365,6 +373,16 @@ def _last_build(project: Project) -> dict | None:
                    and all(isinstance(source, str) and isinstance(said, list) for source, said in last["warnings"])
                    and [type(part) for part in last["surveyed"]] == [str, dict])
     return last if well_formed else None
+
+
+def _last_readings(project: Project) -> dict[str, tuple[str, ...]]:
+    """The names the last build read in pinyin (`generator.pinyin`), when it ran the same code."""
+    kept = read_kept(project.pinyin_record)
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == build_fingerprint()
+            and isinstance(kept[1], dict)):
+        return {}
+    return {name: reading for name, reading in kept[1].items() if isinstance(name, str) and isinstance(reading, tuple)
+            and all(isinstance(syllable, str) for syllable in reading)}
 
 
 def _generate(project: Project, surveyed: Survey, written: dict[str, Stamp],

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator.pinyin import syllables
+
 #: The metadata fields every document has, known or not.
 META_FIELDS = ("title", "date", "author", "publisher")
 
@@ -182,9 +184,7 @@ def readable_id(name: str, within: str = "") -> str:
     are) joined by hyphens, then four hex digits of a hash of the name (and of what it is `within`,
     such as a pillar's framework), since pinyin alone is the same for homophones:
     中国工商银行 → zhong-guo-gong-shang-yin-hang-5be0, 工银e生活 → gong-yin-e-sheng-huo-…"""
-    from pypinyin import lazy_pinyin  # a dictionary that takes a third of a second to load
-
-    words = [word for syllable in lazy_pinyin(name) for word in _ID_WORDS.findall(syllable.lower())]
+    words = [word for syllable in syllables(name) for word in _ID_WORDS.findall(syllable.lower())]
     slug = "-".join(words)[:ID_SLUG_CHARS].rstrip("-")
     digest = hashlib.sha1(f"{within}|{name}".encode("utf-8")).hexdigest()[:4]
     return f"{slug}-{digest}" if slug else digest

@@ -4,6 +4,8 @@ import errno
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 import threading
 import time
 
@@ -210,6 +212,31 @@ def test_a_changed_document_is_read_beside_the_cached_ones(tmp_path):
     corpus = gather(project.corpus, cache)
     assert cache.hits == len(corpus.documents) - 1
     assert len(list(cache.folder.glob("*.pickle"))) == len(corpus.documents)
+
+
+def test_a_rebuild_loads_pypinyin_only_for_a_name_no_build_read_before(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "corpus")
+    generate(project)
+    code, readings = pickle.loads(project.pinyin_record.read_bytes())
+    readings.update({"数据中台": "shu", 1: ("yi",)})  # foreign values: left out, read again
+    project.pinyin_record.write_bytes(pickle.dumps((code, readings)))
+    path = project.corpus / "press-release.md"
+    text = path.read_text(encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from generator.build import Project, generate; "
+              f"generate(Project.at(Path({str(project.root)!r}))); print('pypinyin' in sys.modules)")
+
+    def rebuild_loads_pypinyin() -> bool:
+        shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+        return shown.strip() == "True"
+
+    path.write_text(text + "\n截至6月末，数据中台新增客户120万户。\n", encoding="utf-8")  # an indicator's new name
+    assert rebuild_loads_pypinyin()
+    path.write_text(text + "\n截至6月末，数据中台新增客户130万户。\n", encoding="utf-8")  # a figure changed, no name
+    assert not rebuild_loads_pypinyin()
+    (tmp_path / "cold").mkdir()
+    cold = make_project(tmp_path / "cold", project.corpus)
+    generate(cold)
+    assert _tree(project.docs) == _tree(cold.docs)
 
 
 def test_a_cache_from_an_interrupted_build_is_ignored(tmp_path):

@@ -17,12 +17,11 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from pypinyin import lazy_pinyin
-
 from generator import rules
 from generator.cache import fingerprint
 from generator.extract.terms import TermCandidate
 from generator.model import Document, term_id
+from generator.pinyin import syllables
 
 # When documents disagree on a name's kind, the more specific kind wins.
 _KIND_RANK = {"person": 0, "organization": 1, "product": 2, "concept": 3}
@@ -75,7 +74,7 @@ class Term:
     @property
     def sort_key(self) -> tuple[str, str]:
         """Pinyin order, as Chinese indexes sort."""
-        return " ".join(lazy_pinyin(self.name)).lower(), self.name
+        return " ".join(syllables(self.name)).lower(), self.name
 
     @property
     def initial(self) -> str:
