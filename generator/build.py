@@ -538,18 +538,20 @@ def run_mkdocs(project: Project, site: Path | None = None, strict: bool = False,
 
 #: How many MkDocs builds share the changed pages of a dirty build. Each pays
 #: MkDocs' own work of a build (listing the files and the theme, the
-#: navigation, the 404 page), a tenth of a second at a thousand documents:
-#: more than two gain little at a few changed documents.
+#: navigation), a tenth of a second at a thousand documents: more than two
+#: gain little at a few changed documents.
 MKDOCS_SHARES = min(2, os.cpu_count() or 1)
 
 
 def _build(config, dirty: bool, site: Path | None = None) -> None:
     """Run MkDocs with `config`, into `site` when given: then it is a share of a dirty build, which says
-    only its warnings (the first share says what the build did)."""
+    only its warnings and leaves the theme's static pages (the 404 page, the sitemap) to the first
+    share, which says what the build did and builds them first."""
     from mkdocs.commands.build import build
 
     if site is not None:
         config["site_dir"] = str(site)
+        config.theme.static_templates = set()
         for name in ("mkdocs", "reportsite"):
             logger = logging.getLogger(name)
             logger.setLevel(max(logging.WARNING, logger.getEffectiveLevel()))
@@ -563,7 +565,7 @@ def _build(config, dirty: bool, site: Path | None = None) -> None:
 
 def _move_new(built: Path, site: Path) -> None:
     """Move each file of the folder `built` that `site` lacks into it: a share's pages (what every
-    share builds alike, the 404 page and the sitemap, `site` has)."""
+    share builds alike, its assets, `site` has)."""
     for path in sorted(files_under(built)):
         target = site / path
         if not target.exists():
