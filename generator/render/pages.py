@@ -23,7 +23,7 @@ from generator.link.organisations import Organisation
 from generator.link.pillars import Pillar
 from generator.link.terms import Term
 from generator.model import Document, RemovedText, Section
-from generator.render.periods import PeriodPage, by_period, finer, period_title
+from generator.render.periods import PeriodPage, by_period, finer, period_of, period_title
 from generator.timeexpr import period_end, period_sort_key, period_start
 
 
@@ -322,7 +322,7 @@ def event_periods(corpus: Corpus) -> PeriodPage[Event]:
 def timeline_page(corpus: Corpus, events: PeriodPage[Event], parent: PeriodPage[Event] | None = None) -> Page:
     """The events of a period (the whole, for timeline.md), in sections by the next finer period; the
     whole's page also draws the events that last years."""
-    width = finer(events.key) or len(events.key)
+    width = finer(period_of(events.key)) or len(events.key)
     sections: dict[str, list[Event]] = {}
     for event in events.entries:
         sections.setdefault(period_start(event.date)[:width], []).append(event)
