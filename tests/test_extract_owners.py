@@ -47,6 +47,13 @@ def test_a_back_reference_carries_the_organisation_over():
         ("1920亿元", "潍坊银行"), ("1.10%", "潍坊银行")]
 
 
+def test_a_back_reference_to_a_bank_carries_over_only_a_bank():
+    # Wind's digest item: the company leads its clause, and 该行 is no bank the item named.
+    text = "中证协拟将诚信评估结果纳入画像，同时将AAAAA级公司的评估结果记入诚信档案。\n截至6月末，该行手机银行客户达5.2亿户。"
+    assert owners(text) == [("5.2亿户", None)]
+    assert owners("工行发布半年报。\n截至6月末，该行手机银行客户达5.2亿户。") == [("5.2亿户", "中国工商银行")]
+
+
 def test_a_branded_product_belongs_to_its_organisation():
     assert owners("“工银e钱包”累计服务个人客户3500万户。") == [("3500万户", "中国工商银行")]
 

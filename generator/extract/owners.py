@@ -351,10 +351,13 @@ class Owners:
         if marker.kind == "self" and self.subject is not None:
             return self.subject  # 本行, 我行: the organisation that speaks, whoever was named last
         # 该行, 其: the organisation that last led a clause, in this sentence or before it.
-        for found in reversed(earlier):
-            if found.kind == "organisation" and self._leads(sentence_id, text, found):
-                return found.owner
-        return self._topic_before[sentence_id]
+        meant = next((found.owner for found in reversed(earlier)
+                      if found.kind == "organisation" and self._leads(sentence_id, text, found)),
+                     self._topic_before[sentence_id])
+        endings = _rules()["data"]["back_reference_endings"].get(text[marker.start:marker.end])
+        if meant is not None and endings and not meant.name.endswith(tuple(endings)):
+            return None  # 该行 after a company: no bank the text named
+        return meant
 
     def _leads(self, sentence_id: str, text: str, marker: Marker) -> bool:
         """Whether `marker` stands where a clause's subject stands: at its start, after time words and a
